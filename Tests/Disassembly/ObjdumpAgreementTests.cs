@@ -45,14 +45,19 @@ public class ObjdumpAgreementTests
     }
 
     /// <summary>
-    /// The COP2 major opcode is Loongson MMI under gs464, and most of MSA (its own major opcode and
-    /// its branches in the COP1 space, rs 0x0B, 0x0F, 0x18-0x1F) is outside the kernel's subset:
-    /// we decode those as reserved on purpose.
+    /// The COP2 major opcode is Loongson MMI under gs464, and most of MSA (its own major opcode, its
+    /// branches in the COP1 space at rs 0x0B, 0x0F, 0x18-0x1F, and LSA/DLSA in SPECIAL) is outside
+    /// the kernel's subset: we decode those as reserved on purpose.
     /// </summary>
     private static bool IsOutsideTheModelledSets(DecodedInstruction instruction) =>
         instruction.Opcode == 0x12
-        || (instruction.IsReserved && instruction.Opcode == 0x1E)
-        || (instruction.IsReserved && instruction.Opcode == 0x11 && instruction.Rs is 0x0B or 0x0F or >= 0x18);
+        || (instruction.IsReserved && instruction.Opcode switch
+        {
+            0x1E => true,
+            0x11 => instruction.Rs is 0x0B or 0x0F or >= 0x18,
+            0x00 => instruction.Funct is 0x05 or 0x15,
+            _ => false,
+        });
 
     private static void AssertAgreement(List<uint> words, Func<DecodedInstruction, bool> skip)
     {
