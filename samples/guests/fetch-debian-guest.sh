@@ -101,9 +101,10 @@ if ! apt-get "${apt_options[@]}" -q update >"$state/update.log" 2>&1 \
     die "cannot reach the Debian archive $mirror ($suite, $ARCH) and no guest is cached in $cache (details: $state/update.log)"
 fi
 
-# The meta-package depends on exactly one versioned kernel package (e.g. linux-image-6.1.0-50-loongson-3).
-kernel_package="$(apt-cache "${apt_options[@]}" depends "$KERNEL_META" \
-    | sed -n 's/^[[:space:]]*Depends: \(linux-image-[^[:space:]]*\)$/\1/p' | head -n 1)"
+# The meta-package's candidate depends on exactly one versioned kernel package
+# (e.g. linux-image-6.1.0-50-loongson-3); --no-all-versions keeps older versions' fields out.
+kernel_package="$(apt-cache "${apt_options[@]}" show --no-all-versions "$KERNEL_META" \
+    | sed -n 's/^Depends:.*\(linux-image-[0-9][^[:space:],]*\).*/\1/p' | head -n 1)"
 [[ -n "$kernel_package" ]] || die "cannot resolve the kernel behind $KERNEL_META in $mirror ($suite)"
 log "kernel package: $kernel_package"
 
