@@ -1,4 +1,7 @@
 using System.CommandLine;
+using LoongsonDbt.Cli.Commands;
+using LoongsonDbt.Cli.Guests;
+using LoongsonDbt.Runtime.Images;
 
 namespace LoongsonDbt.Cli;
 
@@ -6,7 +9,22 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("LoongsonDbt: a Loongson-3 (MIPS64) emulator and managed hypervisor.");
-        return root.Parse(args).Invoke();
+        var root = new RootCommand("LoongsonDbt: a Loongson-3 (MIPS64) emulator and managed hypervisor.")
+        {
+            FetchCommand.Create(),
+            DisasmCommand.Create(),
+        };
+
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception) when (exception is InvalidGuestImageException or GuestUnavailableException
+                                              or FileNotFoundException or KeyNotFoundException or FormatException
+                                              or ArgumentException or IOException)
+        {
+            Console.Error.WriteLine($"loongson-dbt: {exception.Message}");
+            return 1;
+        }
     }
 }

@@ -57,6 +57,10 @@ public static class ObjdumpOracle
         return Parse(Run(Command, arguments));
     }
 
+    /// <summary>The comparison the oracle tests make: equal up to runs of spaces and tabs.</summary>
+    public static string NormalizeWhitespace(string text) =>
+        string.Join(' ', text.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>One line of objdump's listing: the word and the text after it (mnemonic, tab, operands).</summary>
     public readonly record struct Line(uint Word, string Text);
 
