@@ -1,3 +1,5 @@
+using CachedGuest = LoongsonDbt.Cli.Guests.DebianGuest;
+
 namespace LoongsonDbt.Tests.Support;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace LoongsonDbt.Tests.Support;
 /// </summary>
 public static class DebianGuest
 {
-    private static readonly Lazy<Cli.Guests.DebianGuest> s_guest = new(Cli.Guests.DebianGuest.Fetch);
+    private static readonly Lazy<CachedGuest> s_guest = new(CachedGuest.Fetch);
 
     /// <summary>boot/vmlinuz-* from linux-image-loongson-3's kernel package (the self-extracting wrapper).</summary>
     public static string KernelPath => s_guest.Value.KernelPath;
