@@ -50,8 +50,9 @@ public class DecodeLoongsonSystemTests
     [TestCase(0xc8a11918u, InstructionFlags.ReadsRs | InstructionFlags.ReadsRd | InstructionFlags.Privileged | InstructionFlags.EndsBlock, Description = "wrcsr v1,a1")]
     [TestCase(0xc9a36118u, InstructionFlags.ReadsRs | InstructionFlags.ReadsRd | InstructionFlags.Privileged | InstructionFlags.EndsBlock, Description = "dwrcsr t0,t1")]
     [TestCase(0xc8681118u, InstructionFlags.ReadsRs | InstructionFlags.WritesRd, Description = "cpucfg v0,v1: user mode may use it")]
-    [TestCase(0xcb7b1898u, InstructionFlags.ReadsRs | InstructionFlags.WritesRt | InstructionFlags.Privileged, Description = "lddir k1,k1,3")]
-    [TestCase(0xcb6008d8u, InstructionFlags.ReadsRs | InstructionFlags.Privileged, Description = "ldpte k1,1")]
+    [TestCase(0xc8a92118u, InstructionFlags.WritesRd | InstructionFlags.WritesRs, Description = "rdtime v0,a1: the counter ID goes to rs")]
+    [TestCase(0xcb7b1898u, InstructionFlags.ReadsRs | InstructionFlags.WritesRt | InstructionFlags.ReadsMemory | InstructionFlags.Privileged, Description = "lddir k1,k1,3: loads a directory entry")]
+    [TestCase(0xcb6008d8u, InstructionFlags.ReadsRs | InstructionFlags.ReadsMemory | InstructionFlags.Privileged, Description = "ldpte k1,1: loads a PTE pair")]
     public void Flags(uint word, InstructionFlags flags) =>
         Assert.That(Decoder.Loongson3.Decode(word).Flags, Is.EqualTo(flags));
 }

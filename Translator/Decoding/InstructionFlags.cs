@@ -19,6 +19,8 @@ public enum InstructionFlags : uint
     WritesRd = 1u << 2,
     /// <summary>Writes GPR[rt].</summary>
     WritesRt = 1u << 3,
+    /// <summary>Writes GPR[rs] (RDTIME returns the counter ID there).</summary>
+    WritesRs = 1u << 20,
     /// <summary>Writes GPR[31] (jal, bgezal, ...).</summary>
     WritesRa = 1u << 4,
     ReadsHiLo = 1u << 5,

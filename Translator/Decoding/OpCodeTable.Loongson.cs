@@ -100,9 +100,9 @@ public static partial class OpCodeTable
         Lcsr("110010 sssss 00010 ddddd 00100 011000",  Drdcsr,  LoongsonSystem, ReadsRs | WritesRd | Privileged,  "lwc2", "c2rt,offset(base)"),
         Lcsr("110010 sssss 00011 ddddd 00100 011000",  Dwrcsr,  LoongsonSystem, ReadsRs | ReadsRd | Privileged | EndsBlock, "lwc2", "c2rt,offset(base)"),
         Lcsr("110010 sssss 01000 ddddd 00100 011000",  Cpucfg,  LoongsonSystem, ReadsRs | WritesRd,               "lwc2", "c2rt,offset(base)"),
-        Lcsr("110010 sssss 01001 ddddd 00100 011000",  Rdtime,  LoongsonSystem, WritesRd,                         "lwc2", "c2rt,offset(base)"),
-        Lcsr("110010 sssss ttttt ddddd 00010 011000",  Lddir,   LoongsonSystem, ReadsRs | WritesRt | Privileged,  "lwc2", "c2rt,offset(base)"),
-        Lcsr("110010 sssss 00000 ddddd 00011 011000",  Ldpte,   LoongsonSystem, ReadsRs | Privileged,             "lwc2", "c2rt,offset(base)"),
+        Lcsr("110010 sssss 01001 ddddd 00100 011000",  Rdtime,  LoongsonSystem, WritesRd | WritesRs,              "lwc2", "c2rt,offset(base)"),
+        Lcsr("110010 sssss ttttt ddddd 00010 011000",  Lddir,   LoongsonSystem, ReadsRs | WritesRt | ReadsMemory | Privileged, "lwc2", "c2rt,offset(base)"),
+        Lcsr("110010 sssss 00000 ddddd 00011 011000",  Ldpte,   LoongsonSystem, ReadsRs | ReadsMemory | Privileged, "lwc2", "c2rt,offset(base)"),
     ];
 #pragma warning restore IDE0055
 
