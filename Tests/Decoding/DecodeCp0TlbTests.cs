@@ -49,16 +49,8 @@ public class DecodeCp0TlbTests
     [TestCase(0x40028001u, 2, 16, 1, Description = "mfc0 v0,$16,1")]
     [TestCase(0x403b4807u, 27, 9, 7, Description = "dmfc0 k1,$9,7")]
     [TestCase(0x40a3f802u, 3, 31, 2, Description = "dmtc0 v1,$31,2")]
-    public void RegisterAndSelect(uint word, int rt, int register, int select)
-    {
-        DecodedInstruction instruction = Decoder.Loongson3.Decode(word);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(instruction.Rt, Is.EqualTo(rt));
-            Assert.That(instruction.Rd, Is.EqualTo(register));
-            Assert.That(instruction.Select, Is.EqualTo(select));
-        }
-    }
+    public void RegisterAndSelect(uint word, int rt, int register, int select) =>
+        DecodingAssert.HasCp0Operands(word, rt, register, select);
 
     [TestCase(0xbc950040u, 4, 0x15, 64, Description = "cache 0x15,64(a0)")]
     [TestCase(0xbc97ffe0u, 4, 0x17, -32, Description = "cache 0x17,-32(a0)")]

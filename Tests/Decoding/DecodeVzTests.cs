@@ -34,16 +34,8 @@ public class DecodeVzTests
     [TestCase(0x4063f902u, 3, 31, 2, Description = "dmfgc0 v1,$31,2")]
     [TestCase(0x40642a05u, 4, 5, 5, Description = "mtgc0 a0,$5,5")]
     [TestCase(0x40657b01u, 5, 15, 1, Description = "dmtgc0 a1,$15,1")]
-    public void RegisterAndSelect(uint word, int rt, int register, int select)
-    {
-        DecodedInstruction instruction = Decoder.Loongson3.Decode(word);
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(instruction.Rt, Is.EqualTo(rt));
-            Assert.That(instruction.Rd, Is.EqualTo(register));
-            Assert.That(instruction.Select, Is.EqualTo(select));
-        }
-    }
+    public void RegisterAndSelect(uint word, int rt, int register, int select) =>
+        DecodingAssert.HasCp0Operands(word, rt, register, select);
 
     [TestCase(0x40626000u, Description = "mfgc0 v0,$12")]
     [TestCase(0x40637100u, Description = "dmfgc0 v1,$14")]

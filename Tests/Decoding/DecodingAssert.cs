@@ -39,4 +39,16 @@ internal static class DecodingAssert
             Assert.That(instruction.Sa, Is.EqualTo(sa), "sa");
         }
     }
+
+    /// <summary>A CP0 or guest-CP0 move: the GPR, the CP0 register number and the select.</summary>
+    public static void HasCp0Operands(uint word, int rt, int register, int select)
+    {
+        DecodedInstruction instruction = Decoder.Loongson3.Decode(word);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(instruction.Rt, Is.EqualTo(rt));
+            Assert.That(instruction.Rd, Is.EqualTo(register));
+            Assert.That(instruction.Select, Is.EqualTo(select));
+        }
+    }
 }

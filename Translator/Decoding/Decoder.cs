@@ -11,6 +11,9 @@ public sealed class Decoder
 {
     private const int BucketCount = 1 << 12;
 
+    /// <summary>The bits that choose a bucket: the major opcode (31:26) and the function field (5:0).</summary>
+    private const uint BucketMask = 0xFC00_003F;
+
     private readonly InstructionName[][] _buckets;
     private readonly uint[][] _masks;
     private readonly uint[][] _values;
@@ -59,8 +62,6 @@ public sealed class Decoder
     public static Decoder Loongson3 { get; } = new(InstructionSet.Loongson3);
 
     public InstructionSet Enabled { get; }
-
-    private const uint BucketMask = 0xFC00_003F;
 
     public DecodedInstruction Decode(uint word)
     {
