@@ -1,6 +1,5 @@
 using ELFSharp;
 using ELFSharp.ELF;
-using ELFSharp.ELF.Sections;
 using LoongsonDbt.Runtime.Images;
 
 namespace LoongsonDbt.Cli.Commands;
@@ -121,17 +120,11 @@ internal sealed class CodeImage
                 throw new InvalidGuestImageException($"{path}: not a little-endian 64-bit MIPS ELF ({elf.Machine}, {elf.Class}, {elf.Endianess})");
             }
 
-            var segments = new List<(ulong, byte[])>();
-            var ranges = new List<(ulong, ulong)>();
-            foreach (Section<ulong> section in elf.Sections.OfType<Section<ulong>>()
-                         .Where(s => s.Type == SectionType.ProgBits && (s.Flags & SectionFlags.Executable) != 0))
-            {
-                byte[] bytes = section.GetContents();
-                segments.Add((section.LoadAddress, bytes));
-                ranges.Add((section.LoadAddress, section.LoadAddress + (ulong)bytes.Length));
-            }
-
-            return new CodeImage(segments, ranges, SymbolTable.FromElf(elf));
+            IReadOnlyList<ExecutableSection> sections = ExecutableSection.Read(elf);
+            return new CodeImage(
+                [.. sections.Select(s => (s.Address, s.Code))],
+                [.. sections.Select(s => (s.Address, s.Address + (ulong)s.Code.Length))],
+                SymbolTable.FromElf(elf));
         }
     }
 }

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using ELFSharp.ELF;
-using ELFSharp.ELF.Sections;
 using LoongsonDbt.Cli.Guests;
+using LoongsonDbt.Runtime.Images;
 using LoongsonDbt.Translator.Decoding;
 
 namespace LoongsonDbt.Perf.Decoding;
@@ -21,11 +20,8 @@ public class DecodeBenchmarks
     [GlobalSetup]
     public void LoadBusybox()
     {
-        using IELF elf = ELFReader.Load(DebianGuest.Fetch().BusyboxPath);
-        _words = [.. elf.Sections.OfType<Section<ulong>>()
-            .Where(s => s.Type == SectionType.ProgBits && (s.Flags & SectionFlags.Executable) != 0)
-            .Select(s => s.GetContents())
-            .SelectMany(code => Enumerable.Range(0, code.Length / 4).Select(i => BitConverter.ToUInt32(code, i * 4)))
+        _words = [.. ExecutableSection.Read(DebianGuest.Fetch().BusyboxPath)
+            .SelectMany(s => Enumerable.Range(0, s.Code.Length / 4).Select(i => BitConverter.ToUInt32(s.Code, i * 4)))
             .Take(BusyboxWordCount)];
         if (_words.Length != BusyboxWordCount)
         {

@@ -1,5 +1,3 @@
-using ELFSharp.ELF;
-using ELFSharp.ELF.Sections;
 using LoongsonDbt.Runtime.Images;
 using LoongsonDbt.Tests.Support;
 using LoongsonDbt.Translator.Decoding;
@@ -42,13 +40,11 @@ public class GuestBinaryOracleTests
     [Test]
     public void BusyboxExecutableSectionsDisassembleAsObjdumpDoes()
     {
-        using IELF elf = ELFReader.Load(DebianGuest.BusyboxPath);
         Dictionary<ulong, ObjdumpOracle.Line> expected = ObjdumpOracle.DisassembleElf(DebianGuest.BusyboxPath);
         var comparison = new Comparison();
-        foreach (Section<ulong> section in elf.Sections.OfType<Section<ulong>>()
-                     .Where(s => s.Type == SectionType.ProgBits && (s.Flags & SectionFlags.Executable) != 0))
+        foreach (ExecutableSection section in ExecutableSection.Read(DebianGuest.BusyboxPath))
         {
-            comparison.Compare(section.GetContents(), section.LoadAddress, expected);
+            comparison.Compare(section.Code, section.Address, expected);
         }
 
         comparison.Report("busybox executable sections");
