@@ -1,0 +1,76 @@
+using System.Runtime.InteropServices;
+
+namespace LoongsonDbt.Runtime.Cpu;
+
+/// <summary>
+/// The architectural state of one guest CPU, in native memory so that the interpreter, the
+/// compiled code and the helpers all reach it through one pointer (DBT-NOTES C.4).
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct CpuState
+{
+    /// <summary>GPR[0] is kept zero: writes to it are discarded by every writer.</summary>
+    public fixed ulong Gpr[32];
+
+    public ulong Hi;
+
+    public ulong Lo;
+
+    /// <summary>The next instruction to execute (the block entry when control is outside a block).</summary>
+    public ulong Pc;
+
+    /// <summary>FPRs as 64-bit registers (Status.FR = 1, as n64 uses them).</summary>
+    public fixed ulong Fpr[32];
+
+    /// <summary>FCSR (FCR31): condition codes, cause, enables, flags, rounding mode.</summary>
+    public uint Fcsr;
+
+    /// <summary>Set by LL/LLD, cleared by ERET and by any SC/SCD; SC succeeds only while set.</summary>
+    public int LLBit;
+
+    /// <summary>The address LL/LLD loaded from; an SC to another address fails.</summary>
+    public ulong LLAddress;
+
+    /// <summary>CP0 UserLocal, read by <c>rdhwr $29</c> (the TLS pointer).</summary>
+    public ulong UserLocal;
+
+    /// <summary>
+    /// Instructions left before the executing thread must come back to the dispatcher; another thread
+    /// makes it negative to request an exit (DBT-NOTES C.7).
+    /// </summary>
+    public long Budget;
+
+    /// <summary>The exception the last instruction raised, or <see cref="GuestException.None"/>.</summary>
+    public GuestException Exception;
+
+    /// <summary>Set with <see cref="Exception"/> when the faulting instruction sat in a delay slot.</summary>
+    public int ExceptionInDelaySlot;
+
+    /// <summary>PC of the faulting instruction (of its branch, for a delay slot: MIPS EPC).</summary>
+    public ulong ExceptionPc;
+
+    /// <summary>The faulting address of an address error or TLB exception.</summary>
+    public ulong BadVAddr;
+
+    /// <summary>The faulting instruction word (MIPS BadInstr), for trap codes and diagnostics.</summary>
+    public uint BadInstruction;
+
+    /// <summary>The software TLB of the current address space, reached from compiled code.</summary>
+    public Memory.SoftTlbEntry* Tlb;
+
+    /// <summary>A GCHandle to the <see cref="Memory.IGuestMemory"/> behind <see cref="Tlb"/>, for the slow path.</summary>
+    public nint MemoryHandle;
+
+    public static int GprOffset(int register) => (int)Marshal.OffsetOf<CpuState>(nameof(Gpr)) + register * sizeof(ulong);
+
+    public static int FprOffset(int register) => (int)Marshal.OffsetOf<CpuState>(nameof(Fpr)) + register * sizeof(ulong);
+
+    /// <summary>Records an exception raised by the instruction at <paramref name="pc"/>.</summary>
+    public void Raise(GuestException exception, ulong pc, bool inDelaySlot, uint word)
+    {
+        Exception = exception;
+        ExceptionPc = inDelaySlot ? pc - 4 : pc;
+        ExceptionInDelaySlot = inDelaySlot ? 1 : 0;
+        BadInstruction = word;
+    }
+}

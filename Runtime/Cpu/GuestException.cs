@@ -1,0 +1,24 @@
+namespace LoongsonDbt.Runtime.Cpu;
+
+/// <summary>
+/// The architectural exception an instruction raised (MIPS Cause.ExcCode values), recorded in
+/// <see cref="CpuState"/> by the helper that detected it; execution leaves the block through a status,
+/// never a .NET exception.
+/// </summary>
+public enum GuestException : int
+{
+    None = -1,
+    Interrupt = 0,
+    TlbModified = 1,
+    TlbLoad = 2,
+    TlbStore = 3,
+    AddressErrorLoad = 4,
+    AddressErrorStore = 5,
+    Syscall = 8,
+    Breakpoint = 9,
+    ReservedInstruction = 10,
+    CoprocessorUnusable = 11,
+    Overflow = 12,
+    Trap = 13,
+    FloatingPoint = 15,
+}

@@ -1,0 +1,328 @@
+using System.Runtime.InteropServices;
+using LoongsonDbt.Runtime.Cpu;
+
+namespace LoongsonDbt.Runtime.Memory;
+
+/// <summary>
+/// A process's guest virtual memory: 4 KiB pages with mmap-style permissions, host memory allocated
+/// on first touch (zero-filled), a direct-mapped software TLB for the execution tiers, and tracking
+/// of pages that hold translated code so that stores to them invalidate the translations.
+/// </summary>
+public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
+{
+    private readonly Dictionary<ulong, Page> _pages = [];
+    private readonly SoftTlbEntry* _tlb;
+    private GCHandle _self;
+
+    public AddressSpace()
+    {
+        _tlb = (SoftTlbEntry*)NativeMemory.AlignedAlloc((nuint)(GuestMemory.TlbEntries * sizeof(SoftTlbEntry)), 64);
+        FlushTlb();
+        _self = GCHandle.Alloc(this);
+    }
+
+    /// <summary>Called with a page's address after a store hit a page marked with <see cref="MarkCodePage"/>.</summary>
+    public event Action<ulong>? CodePageWritten;
+
+    /// <summary>Connects a CPU to this address space.</summary>
+    public void Attach(CpuState* state)
+    {
+        state->Tlb = _tlb;
+        state->MemoryHandle = GCHandle.ToIntPtr(_self);
+    }
+
+    /// <summary>Maps [address, address + length) with <paramref name="protection"/>, replacing what was there.</summary>
+    public void Map(ulong address, ulong length, PageProtection protection)
+    {
+        foreach (ulong page in Pages(address, length))
+        {
+            if (_pages.Remove(page, out Page? old))
+            {
+                old.Free();
+            }
+
+            _pages[page] = new Page(protection);
+        }
+
+        FlushTlb();
+    }
+
+    public void Unmap(ulong address, ulong length)
+    {
+        foreach (ulong page in Pages(address, length))
+        {
+            if (_pages.Remove(page, out Page? old))
+            {
+                if (old.HoldsCode)
+                {
+                    CodePageWritten?.Invoke(page);
+                }
+
+                old.Free();
+            }
+        }
+
+        FlushTlb();
+    }
+
+    /// <summary>Changes permissions; false when part of the range is not mapped (ENOMEM).</summary>
+    public bool Protect(ulong address, ulong length, PageProtection protection)
+    {
+        if (!IsMapped(address, length))
+        {
+            return false;
+        }
+
+        foreach (ulong page in Pages(address, length))
+        {
+            _pages[page].Protection = protection;
+        }
+
+        FlushTlb();
+        return true;
+    }
+
+    public bool IsMapped(ulong address, ulong length) => Pages(address, length).All(_pages.ContainsKey);
+
+    /// <summary>The lowest page-aligned address at or above <paramref name="from"/> with <paramref name="length"/> free bytes.</summary>
+    public ulong FindFree(ulong from, ulong length)
+    {
+        ulong candidate = from & GuestMemory.PageMask;
+        while (true)
+        {
+            ulong blocker = Pages(candidate, length).FirstOrDefault(_pages.ContainsKey, ulong.MaxValue);
+            if (blocker == ulong.MaxValue)
+            {
+                return candidate;
+            }
+
+            candidate = blocker + GuestMemory.PageSize;
+        }
+    }
+
+    /// <summary>Copies guest memory out, as a system call reading a user buffer; false if any byte is not readable.</summary>
+    public bool TryRead(ulong address, Span<byte> destination)
+    {
+        for (int done = 0; done < destination.Length;)
+        {
+            ulong at = address + (ulong)done;
+            if (!_pages.TryGetValue(at & GuestMemory.PageMask, out Page? page) || (page.Protection & PageProtection.Read) == 0)
+            {
+                return false;
+            }
+
+            int offset = (int)(at & ~GuestMemory.PageMask);
+            int count = Math.Min(destination.Length - done, (int)GuestMemory.PageSize - offset);
+            new ReadOnlySpan<byte>(page.Host + offset, count).CopyTo(destination[done..]);
+            done += count;
+        }
+
+        return true;
+    }
+
+    /// <summary>Copies into guest memory, as a system call filling a user buffer; false if any byte is not writable.</summary>
+    public bool TryWrite(ulong address, ReadOnlySpan<byte> source) => TryWrite(address, source, requireWritable: true);
+
+    /// <summary>Writes regardless of permissions (loading a program into read-only pages).</summary>
+    public void Poke(ulong address, ReadOnlySpan<byte> source)
+    {
+        if (!TryWrite(address, source, requireWritable: false))
+        {
+            throw new ArgumentOutOfRangeException(nameof(address), $"0x{address:x} + {source.Length} is not mapped");
+        }
+    }
+
+    /// <summary>Marks a page as holding translated code: stores to it will report <see cref="CodePageWritten"/>.</summary>
+    public void MarkCodePage(ulong pageAddress)
+    {
+        if (_pages.TryGetValue(pageAddress, out Page? page) && !page.HoldsCode)
+        {
+            page.HoldsCode = true;
+            InvalidateTlbEntry(pageAddress);
+        }
+    }
+
+    public bool TryFetch(ulong address, out uint word)
+    {
+        if ((address & 3) == 0 && _pages.TryGetValue(address & GuestMemory.PageMask, out Page? page)
+            && (page.Protection & PageProtection.Execute) != 0)
+        {
+            word = *(uint*)(page.Host + (address & ~GuestMemory.PageMask));
+            return true;
+        }
+
+        word = 0;
+        return false;
+    }
+
+    public ulong LoadSlow(CpuState* state, ulong address, int size)
+    {
+        if (!CheckAlignment(state, address, size, GuestException.AddressErrorLoad))
+        {
+            return 0;
+        }
+
+        Page? page = Resolve(state, address, PageProtection.Read, GuestException.TlbLoad);
+        if (page is null)
+        {
+            return 0;
+        }
+
+        byte* host = page.Host + (address & ~GuestMemory.PageMask);
+        return size switch
+        {
+            1 => *host,
+            2 => *(ushort*)host,
+            4 => *(uint*)host,
+            _ => *(ulong*)host,
+        };
+    }
+
+    public void StoreSlow(CpuState* state, ulong address, int size, ulong value)
+    {
+        if (!CheckAlignment(state, address, size, GuestException.AddressErrorStore))
+        {
+            return;
+        }
+
+        Page? page = Resolve(state, address, PageProtection.Write, GuestException.TlbStore);
+        if (page is null)
+        {
+            return;
+        }
+
+        byte* host = page.Host + (address & ~GuestMemory.PageMask);
+        switch (size)
+        {
+            case 1: *host = (byte)value; break;
+            case 2: *(ushort*)host = (ushort)value; break;
+            case 4: *(uint*)host = (uint)value; break;
+            default: *(ulong*)host = value; break;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (Page page in _pages.Values)
+        {
+            page.Free();
+        }
+
+        _pages.Clear();
+        if (_self.IsAllocated)
+        {
+            _self.Free();
+        }
+
+        NativeMemory.AlignedFree(_tlb);
+    }
+
+    private bool TryWrite(ulong address, ReadOnlySpan<byte> source, bool requireWritable)
+    {
+        for (int done = 0; done < source.Length;)
+        {
+            ulong at = address + (ulong)done;
+            ulong pageAddress = at & GuestMemory.PageMask;
+            if (!_pages.TryGetValue(pageAddress, out Page? page) || (requireWritable && (page.Protection & PageProtection.Write) == 0))
+            {
+                return false;
+            }
+
+            NoteCodeWrite(pageAddress, page);
+            int offset = (int)(at & ~GuestMemory.PageMask);
+            int count = Math.Min(source.Length - done, (int)GuestMemory.PageSize - offset);
+            source.Slice(done, count).CopyTo(new Span<byte>(page.Host + offset, count));
+            done += count;
+        }
+
+        return true;
+    }
+
+    private static bool CheckAlignment(CpuState* state, ulong address, int size, GuestException exception)
+    {
+        if ((address & (ulong)(size - 1)) == 0)
+        {
+            return true;
+        }
+
+        state->Exception = exception;
+        state->BadVAddr = address;
+        return false;
+    }
+
+    /// <summary>Finds the page for an access, faulting if it is absent or forbidden, and refills the TLB entry.</summary>
+    private Page? Resolve(CpuState* state, ulong address, PageProtection access, GuestException fault)
+    {
+        ulong pageAddress = address & GuestMemory.PageMask;
+        if (!_pages.TryGetValue(pageAddress, out Page? page) || (page.Protection & access) == 0)
+        {
+            state->Exception = fault;
+            state->BadVAddr = address;
+            return null;
+        }
+
+        if (access == PageProtection.Write)
+        {
+            NoteCodeWrite(pageAddress, page);
+        }
+
+        SoftTlbEntry* entry = _tlb + (int)((address >> GuestMemory.PageShift) & (GuestMemory.TlbEntries - 1));
+        *entry = new SoftTlbEntry
+        {
+            ReadTag = (page.Protection & PageProtection.Read) != 0 ? pageAddress : SoftTlbEntry.InvalidFlag,
+            WriteTag = (page.Protection & PageProtection.Write) == 0 ? SoftTlbEntry.InvalidFlag
+                : page.HoldsCode ? pageAddress | SoftTlbEntry.CodePageFlag : pageAddress,
+            Addend = (long)page.Host - (long)pageAddress,
+        };
+        return page;
+    }
+
+    /// <summary>A store to a code page: translations of it go first, then the page is ordinary data again.</summary>
+    private void NoteCodeWrite(ulong pageAddress, Page page)
+    {
+        if (page.HoldsCode)
+        {
+            page.HoldsCode = false;
+            InvalidateTlbEntry(pageAddress);
+            CodePageWritten?.Invoke(pageAddress);
+        }
+    }
+
+    private void InvalidateTlbEntry(ulong pageAddress) =>
+        _tlb[(int)((pageAddress >> GuestMemory.PageShift) & (GuestMemory.TlbEntries - 1))] = SoftTlbEntry.Empty;
+
+    private void FlushTlb()
+    {
+        for (int i = 0; i < GuestMemory.TlbEntries; i++)
+        {
+            _tlb[i] = SoftTlbEntry.Empty;
+        }
+    }
+
+    private static IEnumerable<ulong> Pages(ulong address, ulong length)
+    {
+        ulong end = address + length;
+        for (ulong page = address & GuestMemory.PageMask; page < end; page += GuestMemory.PageSize)
+        {
+            yield return page;
+        }
+    }
+
+    /// <summary>One guest page; its host memory is allocated, zeroed, on first use.</summary>
+    private sealed class Page(PageProtection protection)
+    {
+        private byte* _host;
+
+        public PageProtection Protection { get; set; } = protection;
+
+        public bool HoldsCode { get; set; }
+
+        public byte* Host => _host != null ? _host : _host = (byte*)NativeMemory.AllocZeroed((nuint)GuestMemory.PageSize);
+
+        public void Free()
+        {
+            NativeMemory.Free(_host);
+            _host = null;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Runtime.InteropServices;
+
+namespace LoongsonDbt.Runtime.Memory;
+
+/// <summary>
+/// One entry of the direct-mapped software TLB (QEMU's CPUTLBEntry): a hit is
+/// <c>(vaddr &amp; (PageMask | (size - 1))) == tag</c>, then the host address is <c>vaddr + Addend</c>.
+/// Flag bits in a tag make the compare fail, sending special pages to the slow path for free.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct SoftTlbEntry
+{
+    /// <summary>A tag bit no page address has: the entry is empty.</summary>
+    public const ulong InvalidFlag = 1UL << 11;
+
+    /// <summary>A write-tag bit: the page holds translated code, stores must invalidate it first.</summary>
+    public const ulong CodePageFlag = 1UL << 10;
+
+    public ulong ReadTag;
+
+    public ulong WriteTag;
+
+    public long Addend;
+
+    /// <summary>Pads the entry to 32 bytes so an index is a shift.</summary>
+    public ulong Reserved;
+
+    public static SoftTlbEntry Empty => new() { ReadTag = InvalidFlag, WriteTag = InvalidFlag };
+}
