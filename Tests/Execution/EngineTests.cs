@@ -1,0 +1,179 @@
+using LoongsonDbt.Runtime.Cpu;
+using LoongsonDbt.Runtime.Memory;
+using LoongsonDbt.Tests.Support;
+using LoongsonDbt.Translator.Execution;
+
+namespace LoongsonDbt.Tests.Execution;
+
+/// <summary>
+/// The engine on small assembled programs, in every mode: results the MIPS64 manual defines,
+/// precise exceptions, delay slots, and code that rewrites itself.
+/// </summary>
+[TestFixture(EngineMode.Interpreter)]
+[TestFixture(EngineMode.Compiled)]
+[TestFixture(EngineMode.Tiered)]
+public unsafe class EngineTests(EngineMode mode)
+{
+    private const ulong CodeAddress = 0x1_2000_0000;
+    private const ulong DataAddress = 0x1_3000_0000;
+
+    [Test]
+    public void LoopSumsAndStopsAtTheSyscall()
+    {
+        using var machine = new Machine(mode, """
+            li $2, 0
+            li $3, 1000
+            loop:
+            daddu $2, $2, $3
+            addiu $3, $3, -1
+            bnez $3, loop
+            nop
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.Syscall));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(500500UL));
+        Assert.That(machine.State->ExceptionPc, Is.EqualTo(CodeAddress + 6 * 4));
+    }
+
+    [Test]
+    public void ThirtyTwoBitResultsAreSignExtended()
+    {
+        using var machine = new Machine(mode, """
+            lui $2, 0x7fff
+            ori $2, $2, 0xffff
+            addiu $3, $2, 1
+            sll $4, $2, 1
+            dsll32 $5, $2, 0
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Gpr[3], Is.EqualTo(0xFFFF_FFFF_8000_0000UL));
+        Assert.That(machine.State->Gpr[4], Is.EqualTo(0xFFFF_FFFF_FFFF_FFFEUL));
+        Assert.That(machine.State->Gpr[5], Is.EqualTo(0x7FFF_FFFF_0000_0000UL));
+    }
+
+    [Test]
+    public void LoadsStoresAndUnalignedPartsUseLittleEndianMemory()
+    {
+        using var machine = new Machine(mode, $"""
+            dli $8, {DataAddress}
+            dli $9, 0x0807060504030201
+            sd $9, 0($8)
+            lbu $2, 1($8)
+            lh $3, 2($8)
+            lwl $4, 4($8)
+            lwr $4, 1($8)
+            ldl $5, 10($8)
+            ldr $5, 3($8)
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(0x02UL));
+        Assert.That(machine.State->Gpr[3], Is.EqualTo(0x0403UL));
+        Assert.That(machine.State->Gpr[4], Is.EqualTo(0x05040302UL));
+        Assert.That(machine.State->Gpr[5] & 0x0000_0000_FFFF_FFFFUL, Is.EqualTo(0x07060504UL));
+    }
+
+    [Test]
+    public void FaultInADelaySlotReportsTheBranchAndKeepsEarlierResults()
+    {
+        using var machine = new Machine(mode, """
+            li $2, 7
+            li $3, 1
+            beq $3, $3, target
+            lw $4, 0($0)
+            target:
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.TlbLoad));
+        Assert.That(machine.State->ExceptionPc, Is.EqualTo(CodeAddress + 8));
+        Assert.That(machine.State->ExceptionInDelaySlot, Is.EqualTo(1));
+        Assert.That(machine.State->BadVAddr, Is.Zero);
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(7UL));
+    }
+
+    [Test]
+    public void OverflowTrapLeavesTheDestinationUnchanged()
+    {
+        using var machine = new Machine(mode, """
+            li $2, 5
+            lui $3, 0x7fff
+            ori $3, $3, 0xffff
+            add $2, $3, $3
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.Overflow));
+        Assert.That(machine.State->ExceptionPc, Is.EqualTo(CodeAddress + 12));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(5UL));
+    }
+
+    [Test]
+    public void StoreOverTranslatedCodeRunsTheNewCode()
+    {
+        // Run a routine that returns 1 in v0, then patch its first instruction to "li v0,2" and run again.
+        using var machine = new Machine(mode, $"""
+            dli $16, {CodeAddress + 0x100}
+            jalr $16
+            nop
+            move $17, $2
+            dli $9, 0x24020002
+            sw $9, 0($16)
+            jalr $16
+            nop
+            syscall
+            .org 0x100
+            li $2, 1
+            jr $31
+            nop
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.Syscall));
+        Assert.That(machine.State->Gpr[17], Is.EqualTo(1UL));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(2UL));
+    }
+
+    /// <summary>An address space with the code mapped RWX at <see cref="CodeAddress"/> and a data page.</summary>
+    private sealed class Machine : IDisposable
+    {
+        private readonly AddressSpace _memory = new();
+        private readonly GuestCpu _cpu = new();
+        private readonly ExecutionEngine _engine;
+
+        public Machine(EngineMode mode, string source)
+        {
+            byte[] code = GuestAssembler.Assemble(source);
+            _memory.Map(CodeAddress, (ulong)code.Length + 0x1000, PageProtection.All);
+            _memory.Poke(CodeAddress, code);
+            _memory.Map(DataAddress, 0x1000, PageProtection.ReadWrite);
+            _memory.Attach(_cpu.State);
+            _cpu.State->Pc = CodeAddress;
+            _engine = new ExecutionEngine(_memory, new EngineOptions { Mode = mode, CompileThreshold = 2 });
+        }
+
+        public CpuState* State => _cpu.State;
+
+        public void Run() => _engine.Run(_cpu.State);
+
+        public void Dispose()
+        {
+            _engine.Dispose();
+            _memory.Dispose();
+            _cpu.Dispose();
+        }
+    }
+}

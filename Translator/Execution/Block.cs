@@ -1,0 +1,58 @@
+using LoongsonDbt.Translator.Decoding;
+
+namespace LoongsonDbt.Translator.Execution;
+
+/// <summary>
+/// Straight-line guest code: up to a branch and its delay slot, an instruction that ends a block
+/// (syscall, a CP0 write...), a page end or a size cap. The unit of interpretation, counting and compilation.
+/// </summary>
+public sealed class Block
+{
+    public Block(ulong address, Step[] steps)
+    {
+        Address = address;
+        Steps = steps;
+    }
+
+    public ulong Address { get; }
+
+    /// <summary>The address after the last instruction (where execution falls through).</summary>
+    public ulong End => Address + (ulong)Steps.Length * 4;
+
+    public Step[] Steps { get; }
+
+    /// <summary>How often the block was entered while interpreted (the tier-up counter).</summary>
+    public long InterpretedCount;
+
+    /// <summary>How often the compiled code was entered.</summary>
+    public long CompiledCount;
+
+    /// <summary>The compiled code once published, else null.</summary>
+    public volatile BlockFunction? Compiled;
+
+    /// <summary>Set when the block's code was overwritten or unmapped; it will not be entered again.</summary>
+    public volatile bool Invalidated;
+
+    /// <summary>Set when the block was queued for compilation, so it is queued once.</summary>
+    public int CompileRequested;
+
+    /// <summary>Wall time the compilation took, in ticks of <see cref="System.Diagnostics.Stopwatch"/>.</summary>
+    public long CompileTicks;
+
+    /// <summary>The guest pages this block reads its code from (a delay slot can spill onto the next page).</summary>
+    public IEnumerable<ulong> Pages
+    {
+        get
+        {
+            ulong first = Address & Runtime.Memory.GuestMemory.PageMask;
+            ulong last = (End - 4) & Runtime.Memory.GuestMemory.PageMask;
+            yield return first;
+            if (last != first)
+            {
+                yield return last;
+            }
+        }
+    }
+
+    public DecodedInstruction Last => Steps[^1].Instruction;
+}

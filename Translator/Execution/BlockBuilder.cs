@@ -1,0 +1,61 @@
+using LoongsonDbt.Runtime.Memory;
+using LoongsonDbt.Translator.Decoding;
+using LoongsonDbt.Translator.Semantics;
+
+namespace LoongsonDbt.Translator.Execution;
+
+/// <summary>Forms blocks from guest memory: the delay slot always stays with its branch (DBT-NOTES C.2).</summary>
+public sealed class BlockBuilder
+{
+    /// <summary>Keeps a block's IL well below RyuJIT's MinOpts limits and its JIT time short (DBT-NOTES B.1).</summary>
+    public const int MaxInstructions = 200;
+
+    private readonly IGuestMemory _memory;
+    private readonly Decoder _decoder;
+
+    public BlockBuilder(IGuestMemory memory, Decoder decoder)
+    {
+        _memory = memory;
+        _decoder = decoder;
+    }
+
+    /// <summary>The block at <paramref name="address"/>, or null when its first word cannot be fetched.</summary>
+    public Block? Build(ulong address)
+    {
+        var steps = new List<Step>();
+        ulong pc = address;
+        while (_memory.TryFetch(pc, out uint word))
+        {
+            DecodedInstruction instruction = _decoder.Decode(word);
+            steps.Add(new Step(pc, instruction));
+            pc += 4;
+            if (instruction.HasDelaySlot)
+            {
+                // The delay slot belongs to the branch even across a page; unfetchable, the branch ends alone
+                // and the fetch fault is raised when control gets there.
+                if (_memory.TryFetch(pc, out uint slot))
+                {
+                    steps.Add(new Step(pc, _decoder.Decode(slot)));
+                }
+
+                break;
+            }
+
+            bool pageEnd = (pc & ~GuestMemory.PageMask) == 0;
+            if (EndsBlock(instruction) || pageEnd || steps.Count >= MaxInstructions)
+            {
+                break;
+            }
+        }
+
+        return steps.Count == 0 ? null : new Block(address, [.. steps]);
+    }
+
+    /// <summary>
+    /// After a syscall, a trap or anything else that changes what the next instruction means, and after
+    /// an instruction this engine cannot run (it raises Reserved Instruction).
+    /// </summary>
+    private static bool EndsBlock(in DecodedInstruction instruction) =>
+        (instruction.Flags & (InstructionFlags.EndsBlock | InstructionFlags.UnconditionalJump)) != 0
+        || SemanticsTable.Get(instruction.Name) is null;
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LoongsonDbt.Runtime.Cpu;
+using LoongsonDbt.Runtime.Memory;
+using LoongsonDbt.Translator.Decoding;
+using LoongsonDbt.Translator.Emit;
+
+namespace LoongsonDbt.Translator.Execution;
+
+/// <summary>
+/// Runs guest code: finds or forms the block at the PC, runs its compiled code if published or else
+/// interprets it, and queues blocks that get hot for compilation on a background thread
+/// (DBT-NOTES C.1). Stores to pages holding code drop the blocks on them (C.6).
+/// </summary>
+public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
+{
+    private readonly AddressSpace _memory;
+    private readonly EngineOptions _options;
+    private readonly BlockBuilder _builder;
+    private readonly BlockingCollection<Block> _compileQueue = [];
+    private readonly Thread? _compiler;
+
+    public ExecutionEngine(AddressSpace memory, EngineOptions options)
+    {
+        _memory = memory;
+        _options = options;
+        _builder = new BlockBuilder(memory, Decoder.Loongson3);
+        memory.CodePageWritten += Cache.InvalidatePage;
+        if (options.Mode == EngineMode.Tiered)
+        {
+            _compiler = new Thread(CompileLoop) { IsBackground = true, Name = "loongson-dbt compiler" };
+            _compiler.Start();
+        }
+    }
+
+    public CodeCache Cache { get; } = new();
+
+    public EngineOptions Options => _options;
+
+    public void Run(CpuState* state)
+    {
+        state->Exception = GuestException.None;
+        while (true)
+        {
+            ulong pc = state->Pc;
+            Block? block = Cache.Lookup(pc) ?? Translate(pc);
+            if (block is null)
+            {
+                // Nothing executable there: the fetch faults.
+                state->BadVAddr = pc;
+                state->Raise((pc & 3) != 0 ? GuestException.AddressErrorLoad : GuestException.TlbLoad, pc, inDelaySlot: false, 0);
+                return;
+            }
+
+            ulong next;
+            if (block.Compiled is { } compiled)
+            {
+                block.CompiledCount++;
+                next = compiled(state);
+            }
+            else
+            {
+                if (++block.InterpretedCount == _options.CompileThreshold && _options.Mode == EngineMode.Tiered)
+                {
+                    _compileQueue.Add(block);
+                }
+
+                next = Interpreter.Run(state, block);
+            }
+
+            if (state->Exception != GuestException.None)
+            {
+                state->Pc = state->ExceptionPc;
+                return;
+            }
+
+            state->Pc = next;
+        }
+    }
+
+    public void Dispose()
+    {
+        _memory.CodePageWritten -= Cache.InvalidatePage;
+        _compileQueue.CompleteAdding();
+        _compiler?.Join();
+        _compileQueue.Dispose();
+    }
+
+    private Block? Translate(ulong pc)
+    {
+        Block? block = _builder.Build(pc);
+        if (block is null)
+        {
+            return null;
+        }
+
+        foreach (ulong page in Cache.Add(block))
+        {
+            _memory.MarkCodePage(page);
+        }
+
+        if (_options.Mode == EngineMode.Compiled)
+        {
+            CompileNow(block);
+        }
+
+        return block;
+    }
+
+    private void CompileLoop()
+    {
+        foreach (Block block in _compileQueue.GetConsumingEnumerable())
+        {
+            if (!block.Invalidated)
+            {
+                CompileNow(block);
+            }
+        }
+    }
+
+    private static void CompileNow(Block block)
+    {
+        long start = Stopwatch.GetTimestamp();
+        BlockFunction function = BlockCompiler.Compile(block);
+        System.Runtime.CompilerServices.RuntimeHelpers.PrepareDelegate(function);
+        block.CompileTicks = Stopwatch.GetTimestamp() - start;
+        block.Compiled = function;
+    }
+}

@@ -1,0 +1,174 @@
+using LoongsonDbt.Runtime.Cpu;
+using LoongsonDbt.Translator.Decoding;
+using LoongsonDbt.Translator.Semantics;
+
+namespace LoongsonDbt.Translator.Execution;
+
+/// <summary>
+/// The cold tier: runs a pre-decoded block step by step through the semantic functions. It is also
+/// the reference the compiled tier must agree with.
+/// </summary>
+public static unsafe class Interpreter
+{
+    /// <summary>Runs <paramref name="block"/>; returns the next PC, or the faulting PC with the exception recorded.</summary>
+    public static ulong Run(CpuState* state, Block block)
+    {
+        Step[] steps = block.Steps;
+        for (int i = 0; i < steps.Length; i++)
+        {
+            ref readonly Step step = ref steps[i];
+            InstructionFlags flags = step.Instruction.Flags;
+            if ((flags & InstructionFlags.DelaySlot) != 0)
+            {
+                return RunBranch(state, in step, i + 1 < steps.Length ? steps[i + 1] : (Step?)null);
+            }
+
+            if (!Execute(state, in step, inDelaySlot: false))
+            {
+                return step.Pc;
+            }
+
+            if ((flags & InstructionFlags.UnconditionalJump) != 0)
+            {
+                // ERET/DERET: not available to user code; Execute raised for them.
+                return step.Pc;
+            }
+        }
+
+        return block.End;
+    }
+
+    /// <summary>Executes one non-branch instruction; false when it raised an exception (recorded, precise).</summary>
+    public static bool Execute(CpuState* state, in Step step, bool inDelaySlot)
+    {
+        Semantic? semantic = step.Semantic;
+        if (semantic is null || (step.Instruction.Flags & InstructionFlags.DelaySlot) != 0)
+        {
+            // No semantics here (privileged, or a branch in a delay slot): Reserved Instruction.
+            state->Exception = GuestException.ReservedInstruction;
+            return Fault(state, in step, inDelaySlot);
+        }
+
+        DecodedInstruction instruction = step.Instruction;
+        ulong* arguments = stackalloc ulong[SemanticCall.MaxOperands];
+        OperandSource[] operands = semantic.Operands;
+        for (int i = 0; i < operands.Length; i++)
+        {
+            arguments[i] = Operand(state, instruction, operands[i]);
+        }
+
+        switch (semantic.Result)
+        {
+            case ResultKind.Gpr:
+                ulong value = SemanticCall.CallGpr(semantic.FunctionPointer, operands.Length, arguments);
+                int destination = (int)(instruction.Word >> semantic.DestinationShift) & 0x1F;
+                if (destination != 0 && state->Exception == GuestException.None)
+                {
+                    state->Gpr[destination] = value;
+                }
+
+                break;
+            case ResultKind.HiLo:
+                HiLo hiLo = SemanticCall.CallHiLo(semantic.FunctionPointer, operands.Length, arguments);
+                state->Hi = hiLo.Hi;
+                state->Lo = hiLo.Lo;
+                break;
+            default:
+                SemanticCall.CallVoid(semantic.FunctionPointer, operands.Length, arguments);
+                break;
+        }
+
+        return state->Exception == GuestException.None || Fault(state, in step, inDelaySlot);
+    }
+
+    private static ulong RunBranch(CpuState* state, in Step branch, Step? delaySlot)
+    {
+        DecodedInstruction instruction = branch.Instruction;
+        ulong pc = branch.Pc;
+        bool taken;
+        ulong target;
+        switch (instruction.Name)
+        {
+            case InstructionName.J:
+            case InstructionName.Jal:
+                taken = true;
+                target = instruction.JumpTarget(pc);
+                break;
+            case InstructionName.Jr:
+            case InstructionName.Jr_Hb:
+            case InstructionName.Jalr:
+            case InstructionName.Jalr_Hb:
+                taken = true;
+                target = state->Gpr[instruction.Rs];
+                break;
+            default:
+                Semantic? semantic = branch.Semantic;
+                if (semantic is null || semantic.Result != ResultKind.Condition)
+                {
+                    state->Exception = GuestException.ReservedInstruction; // JALX: no MIPS16 here
+                    Fault(state, in branch, inDelaySlot: false);
+                    return pc;
+                }
+
+                ulong* arguments = stackalloc ulong[SemanticCall.MaxOperands];
+                for (int i = 0; i < semantic.Operands.Length; i++)
+                {
+                    arguments[i] = Operand(state, instruction, semantic.Operands[i]);
+                }
+
+                taken = SemanticCall.CallCondition(semantic.FunctionPointer, semantic.Operands.Length, arguments);
+                target = instruction.BranchTarget(pc);
+                break;
+        }
+
+        WriteLink(state, instruction, pc);
+        bool annulled = !taken && (instruction.Flags & InstructionFlags.Likely) != 0;
+        if (delaySlot is { } slot && !annulled && !Execute(state, in slot, inDelaySlot: true))
+        {
+            return pc;
+        }
+
+        if (delaySlot is null && !annulled)
+        {
+            // The delay slot could not be fetched: the fetch faults there, reported as in the delay slot.
+            state->BadVAddr = pc + 4;
+            state->Raise(GuestException.TlbLoad, pc + 4, inDelaySlot: true, 0);
+            return pc;
+        }
+
+        return taken ? target : pc + 8;
+    }
+
+    /// <summary>The link write of jal, jalr, bgezal and friends: the return address after the delay slot.</summary>
+    public static void WriteLink(CpuState* state, in DecodedInstruction instruction, ulong pc)
+    {
+        if ((instruction.Flags & InstructionFlags.WritesRa) != 0)
+        {
+            state->Gpr[31] = pc + 8;
+        }
+        else if (instruction.Name is InstructionName.Jalr or InstructionName.Jalr_Hb && instruction.Rd != 0)
+        {
+            state->Gpr[instruction.Rd] = pc + 8;
+        }
+    }
+
+    public static ulong Operand(CpuState* state, in DecodedInstruction instruction, OperandSource source) => source switch
+    {
+        OperandSource.State => (ulong)state,
+        OperandSource.Rs => state->Gpr[instruction.Rs],
+        OperandSource.Rt => state->Gpr[instruction.Rt],
+        OperandSource.Rd => state->Gpr[instruction.Rd],
+        OperandSource.Sa => (ulong)instruction.Sa,
+        OperandSource.Immediate => instruction.UnsignedImmediate,
+        OperandSource.Word => instruction.Word,
+        OperandSource.Address => state->Gpr[instruction.Base] + (ulong)(long)instruction.Immediate,
+        OperandSource.Hi => state->Hi,
+        _ => state->Lo,
+    };
+
+    private static bool Fault(CpuState* state, in Step step, bool inDelaySlot)
+    {
+        state->Raise(state->Exception, step.Pc, inDelaySlot, step.Instruction.Word);
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using LoongsonDbt.Translator.Decoding;
+
+namespace LoongsonDbt.Translator.Semantics;
+
+/// <summary>
+/// The semantic function of one instruction and how to call it: the argument sources (from the
+/// parameter names), the result and its destination register field.
+/// </summary>
+public sealed class Semantic
+{
+    public Semantic(InstructionName name, MethodInfo method, OperandSource[] operands, ResultKind result, int destinationShift)
+    {
+        Name = name;
+        Method = method;
+        Operands = operands;
+        Result = result;
+        DestinationShift = destinationShift;
+        FunctionPointer = method.MethodHandle.GetFunctionPointer();
+    }
+
+    public InstructionName Name { get; }
+
+    public MethodInfo Method { get; }
+
+    public OperandSource[] Operands { get; }
+
+    public ResultKind Result { get; }
+
+    /// <summary>Bit position of the destination GPR field (11 for rd, 16 for rt), or -1.</summary>
+    public int DestinationShift { get; }
+
+    /// <summary>Whether the function may record a guest exception (it takes the state).</summary>
+    public bool MayRaise => Operands.Length > 0 && Operands[0] == OperandSource.State;
+
+    /// <summary>The entry point, for the interpreter's calls through function pointers.</summary>
+    public nint FunctionPointer { get; }
+}
