@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Globalization;
+using LoongsonDbt.Runtime.Images;
+using LoongsonDbt.Translator.Execution;
+
+namespace LoongsonDbt.Translator.Inspection;
+
+/// <summary>The hottest blocks of a run and the engine's totals, as a text table.</summary>
+public static class HotBlockProfile
+{
+    public static void Write(TextWriter output, CodeCache cache, SymbolTable symbols, int top = 25)
+    {
+        Block[] blocks = [.. cache.Blocks];
+        long Executions(Block b) => b.InterpretedCount + b.CompiledCount;
+        var hottest = blocks.OrderByDescending(b => Executions(b) * b.Steps.Length).Take(top).ToList();
+
+        output.WriteLine($"{"address",-18} {"symbol",-32} {"executions",12} {"insns",6} {"tier",-11} {"compile ms",10}");
+        foreach (Block block in hottest)
+        {
+            string symbol = symbols.TryLocate(block.Address, out SymbolLocation location) ? location.ToString() : "";
+            string tier = block.Compiled is null ? "interpreted" : "compiled";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{block.Address,-18:x} {Truncate(symbol, 32),-32} {Executions(block),12} {block.Steps.Length,6} {tier,-11} {Milliseconds(block.CompileTicks),10:F3}"));
+        }
+
+        long interpretedRuns = blocks.Sum(b => b.InterpretedCount);
+        long compiledRuns = blocks.Sum(b => b.CompiledCount);
+        output.WriteLine();
+        output.WriteLine($"blocks: {blocks.Length} translated, {blocks.Count(b => b.Compiled is not null)} compiled, {cache.Invalidations} invalidated by code writes");
+        output.WriteLine($"block entries: {interpretedRuns} interpreted, {compiledRuns} compiled (loops inside a compiled block count once)");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"compile time: {Milliseconds(blocks.Sum(b => b.CompileTicks)):F1} ms in total"));
+    }
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
