@@ -153,27 +153,27 @@ public sealed class RandomProgramGenerator
                 Line($"\t{(_random.Next(2) == 0 ? "mfhi" : "mflo")} ${Reg()}");
                 return 2;
             case 6:
-            {
-                // The divisor is made nonzero first (ori with an odd immediate).
-                int divisor = Reg();
-                Line($"\tori ${divisor}, ${divisor}, {_random.Next(0x8000) * 2 + 1}");
-                Line($"\t{Pick(s_dividers)} $0, ${Source()}, ${divisor}");
-                Line($"\tmflo ${Reg()}");
-                Line($"\tmfhi ${Reg()}");
-                return 4;
-            }
+                {
+                    // The divisor is made nonzero first (ori with an odd immediate).
+                    int divisor = Reg();
+                    Line($"\tori ${divisor}, ${divisor}, {_random.Next(0x8000) * 2 + 1}");
+                    Line($"\t{Pick(s_dividers)} $0, ${Source()}, ${divisor}");
+                    Line($"\tmflo ${Reg()}");
+                    Line($"\tmfhi ${Reg()}");
+                    return 4;
+                }
             case 7:
                 Line(_random.Next(2) == 0
                     ? $"\tmul ${Reg()}, ${Source()}, ${Source()}"
                     : $"\t{Pick(s_loongsonMultiply)} ${Reg()}, ${Source()}, ${Source()}");
                 return 1;
             case 8:
-            {
-                int divisor = Reg();
-                Line($"\tori ${divisor}, ${divisor}, {_random.Next(0x8000) * 2 + 1}");
-                Line($"\t{Pick(s_loongsonDivide)} ${Reg()}, ${Source()}, ${divisor}");
-                return 2;
-            }
+                {
+                    int divisor = Reg();
+                    Line($"\tori ${divisor}, ${divisor}, {_random.Next(0x8000) * 2 + 1}");
+                    Line($"\t{Pick(s_loongsonDivide)} ${Reg()}, ${Source()}, ${divisor}");
+                    return 2;
+                }
             case 9:
                 Line($"\t{(_random.Next(2) == 0 ? "movz" : "movn")} ${Reg()}, ${Source()}, ${Source()}");
                 return 1;
