@@ -1,19 +1,23 @@
 namespace LoongsonDbt.Tests.Support;
 
-/// <summary>Assembles MIPS source with GNU as (Loongson-3A1000, Loongson EXT) into raw little-endian code.</summary>
+/// <summary>
+/// GNU as and ld for mips64el (Loongson-3A1000 with the Loongson EXT instructions): raw code for
+/// engine tests, or a libc-free static program for differential tests.
+/// </summary>
 public static class GuestAssembler
 {
     private const string Prefix = "mips64el-linux-gnuabi64-";
+    private static readonly string[] s_assemblerOptions = ["-march=gs464", "-mloongson-ext", "-mabi=64"];
 
+    /// <summary>The .text of <paramref name="source"/> (assembled with noreorder, noat) as raw little-endian code.</summary>
     public static byte[] Assemble(string source)
     {
-        HostPackages.Ensure(ObjdumpOracle.Package, Prefix + "as");
         string directory = Directory.CreateTempSubdirectory("loongson-dbt-as").FullName;
         try
         {
             string input = Path.Combine(directory, "code.s"), objectFile = Path.Combine(directory, "code.o"), raw = Path.Combine(directory, "code.bin");
             File.WriteAllText(input, ".set noreorder\n.set noat\n.text\n" + source + "\n");
-            Run(Prefix + "as", "-march=gs464", "-mloongson-ext", "-mabi=64", "-o", objectFile, input);
+            AssembleFile(input, objectFile);
             Run(Prefix + "objcopy", "-O", "binary", "-j", ".text", objectFile, raw);
             return File.ReadAllBytes(raw);
         }
@@ -21,6 +25,20 @@ public static class GuestAssembler
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>Writes <paramref name="source"/> to <paramref name="elf"/>.S and links a static <paramref name="elf"/> from it.</summary>
+    public static void Build(string source, string elf)
+    {
+        File.WriteAllText(elf + ".S", source);
+        AssembleFile(elf + ".S", elf + ".o");
+        Run(Prefix + "ld", "-static", "-o", elf, elf + ".o");
+    }
+
+    private static void AssembleFile(string input, string output)
+    {
+        HostPackages.Ensure(ObjdumpOracle.Package, Prefix + "as");
+        Run(Prefix + "as", [.. s_assemblerOptions, "-o", output, input]);
     }
 
     private static void Run(string command, params string[] arguments)
