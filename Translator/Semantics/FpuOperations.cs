@@ -31,9 +31,9 @@ namespace LoongsonDbt.Translator.Semantics;
 /// </list>
 /// Rounding: .NET computes round-to-nearest-even; the other FCSR.RM modes are obtained by adjusting the nearest
 /// result one ulp toward the exact value, whose side is known from an exact error term (TwoSum, FMA
-/// residual, or a wider format). Approximations: tininess for Underflow is detected after rounding on the
-/// final result, and in the subnormal range the FMA residual of double mul/div/sqrt may itself be inexact, so
-/// Inexact/Underflow and directed rounding of tiny double results can be off; an exact result that
+/// residual on operands scaled away from the subnormal range, or a wider format). Approximations: tininess for
+/// Underflow is detected after rounding on the final result (a result rounded up to the smallest normal does not
+/// underflow here); an exact result that
 /// overflows only under a directed mode right at the threshold is classified approximately; FCSR.FS
 /// (flush to zero) and the Unimplemented-Operation cause (E) are not modelled, as in QEMU.
 /// </remarks>
@@ -747,12 +747,17 @@ public static unsafe class FpuOperations
             return BitConverter.DoubleToUInt64Bits(RoundOverflow<double>(r < 0, rm, ref flags));
         }
 
-        // The sign of (exact - r), from an exact error term.
+        // The sign of (exact - r), from an exact error term. Near the subnormal range an FMA residual can be
+        // too small to represent, so there the operands are scaled to [1, 2) first (exact) and r with them.
+        bool tiny = Math.Abs(r) < TinyLimit || (op == Op.Div && Math.Abs(x) < TinyLimit);
         int error = op switch
         {
             Op.Add => Math.Sign(TwoSumError(x, y, r)),
             Op.Sub => Math.Sign(TwoSumError(x, -y, r)),
+            _ when x == 0 || y == 0 => 0,
+            Op.Mul when tiny => ScaledProductError(x, y, r),
             Op.Mul => Math.Sign(Math.FusedMultiplyAdd(x, y, -r)),
+            _ when tiny => ScaledQuotientError(x, y, r),
             _ => -Math.Sign(Math.FusedMultiplyAdd(r, y, -x)) * Math.Sign(y),
         };
         return BitConverter.DoubleToUInt64Bits(Finish(r, error, rm, ref flags));
@@ -839,7 +844,37 @@ public static unsafe class FpuOperations
             return BitConverter.DoubleToUInt64Bits(r);
         }
 
-        return BitConverter.DoubleToUInt64Bits(Finish(r, -Math.Sign(Math.FusedMultiplyAdd(r, r, -x)), rm, ref flags));
+        int error;
+        if (x < TinyLimit)
+        {
+            int exponent = Math.ILogB(x) & ~1; // x = m * 2^exponent, m in [1, 4), exponent even
+            double rScaled = Math.ScaleB(r, -exponent / 2);
+            error = -Math.Sign(Math.FusedMultiplyAdd(rScaled, rScaled, -Math.ScaleB(x, -exponent)));
+        }
+        else
+        {
+            error = -Math.Sign(Math.FusedMultiplyAdd(r, r, -x));
+        }
+
+        return BitConverter.DoubleToUInt64Bits(Finish(r, error, rm, ref flags));
+    }
+
+    /// <summary>Below this magnitude double error terms are computed on scaled operands.</summary>
+    private const double TinyLimit = 2.983336292480083e-154; // 2^-510: residuals have ~2^-1020 granularity or better
+
+    /// <summary>sign(x * y - r) for finite non-zero x, y: with x = mx 2^ex, y = my 2^ey, compare mx my with r 2^-(ex+ey).</summary>
+    private static int ScaledProductError(double x, double y, double r)
+    {
+        int ex = Math.ILogB(x), ey = Math.ILogB(y);
+        return Math.Sign(Math.FusedMultiplyAdd(Math.ScaleB(x, -ex), Math.ScaleB(y, -ey), -Math.ScaleB(r, -(ex + ey))));
+    }
+
+    /// <summary>sign(x / y - r) for finite non-zero x, y, by the same scaling.</summary>
+    private static int ScaledQuotientError(double x, double y, double r)
+    {
+        int ex = Math.ILogB(x), ey = Math.ILogB(y);
+        double my = Math.ScaleB(y, -ey);
+        return -Math.Sign(Math.FusedMultiplyAdd(Math.ScaleB(r, ey - ex), my, -Math.ScaleB(x, -ex))) * Math.Sign(my);
     }
 
     private static uint Sqrt32(uint a, uint rm, ref int flags)
