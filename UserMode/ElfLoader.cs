@@ -81,9 +81,9 @@ public static class ElfLoader
             }
         }
 
-        if (headers.FirstOrDefault(h => h.Type == PtPhdr) is { } phdr)
+        if (headers.Any(h => h.Type == PtPhdr))
         {
-            phdrAddress = phdr.VirtualAddress + bias;
+            phdrAddress = headers.First(h => h.Type == PtPhdr).VirtualAddress + bias;
         }
 
         return new LoadedProgram(entry + bias, bias, phdrAddress, headers.Length, ProgramHeaderEntrySize, dataEnd);
@@ -91,7 +91,7 @@ public static class ElfLoader
 
     private static ProgramHeader[] Validate(ReadOnlySpan<byte> file, string source, out ushort type, out ulong entry, out ulong phoff)
     {
-        if (file.Length < 4 || !file[..4].SequenceEqual("\x7fELF"u8))
+        if (file.Length < 4 || !file[..4].SequenceEqual("\u007fELF"u8))
         {
             throw new InvalidGuestImageException($"{source}: not an ELF file");
         }
