@@ -10,6 +10,7 @@ public sealed unsafe partial class LinuxSyscalls
     private const int TransferChunk = 1 << 20;
 
     private const int MaxIoVectors = 1024;
+    private const int HostFcntlDupfdCloexec = 1030;
 
     // MIPS ioctl numbers and their x86-64 host equivalents.
     private const ulong GuestTcgets = 0x540d;
@@ -485,8 +486,6 @@ public sealed unsafe partial class LinuxSyscalls
         _files.Replace(newFd, (int)copy, (flags & OpenFlags.GuestCloexec) != 0);
         return newFd;
     }
-
-    private const int HostFcntlDupfdCloexec = 1030;
 
     private long Control(int fd, int command, ulong argument)
     {
