@@ -1,0 +1,87 @@
+using System.Text;
+using LoongsonDbt.Runtime.Images;
+using LoongsonDbt.Runtime.Memory;
+using LoongsonDbt.UserMode;
+
+namespace LoongsonDbt.Tests.UserMode.Unit;
+
+[TestFixture]
+public sealed class ElfLoaderTests
+{
+    [Test]
+    public void StaticProgramSegmentsLandAtTheirAddressesWithTheirPermissions()
+    {
+        string path = TinyProgram.Build();
+        byte[] file = File.ReadAllBytes(path);
+        using var memory = new AddressSpace();
+        LoadedProgram program = ElfLoader.Load(path, memory);
+
+        Assert.That(program.Entry, Is.EqualTo(0x1_2000_0130UL));
+        Assert.That(program.LoadBias, Is.Zero);
+        Assert.That(program.ProgramHeaderSize, Is.EqualTo(56));
+
+        // Text: the ELF header and the code, readable and executable, not writable.
+        byte[] text = new byte[0x140];
+        Assert.That(memory.TryRead(0x1_2000_0000, text), Is.True);
+        Assert.That(text, Is.EqualTo(file[..0x140]));
+        Assert.That(memory.TryFetch(program.Entry, out uint first), Is.True);
+        Assert.That(first, Is.EqualTo(0x2402_1455u), "li v0, 5205");
+        Assert.That(memory.TryWrite(0x1_2000_0000, [0]), Is.False);
+
+        // Data: the initialised bytes, then a zero bss, writable and not executable.
+        byte[] data = new byte[11];
+        Assert.That(memory.TryRead(0x1_2001_0140, data), Is.True);
+        Assert.That(Encoding.ASCII.GetString(data), Is.EqualTo("hello, data"));
+        byte[] bss = new byte[9000];
+        Assert.That(memory.TryRead(0x1_2001_0150, bss), Is.True);
+        Assert.That(bss, Is.All.Zero);
+        Assert.That(memory.TryWrite(0x1_2001_0150, [1]), Is.True);
+        Assert.That(memory.TryFetch(0x1_2001_0150, out _), Is.False);
+
+        Assert.That(program.DataEnd, Is.EqualTo(0x1_2001_3000UL), "page after the bss: where brk starts");
+        Assert.That(program.ProgramHeaders, Is.EqualTo(0x1_2000_0040UL), "e_phoff inside the first PT_LOAD");
+    }
+
+    [Test]
+    public void StaticPieIsPlacedAtTheLoadBias()
+    {
+        string path = TinyProgram.Build(pie: true);
+        using var memory = new AddressSpace();
+        LoadedProgram program = ElfLoader.Load(path, memory);
+
+        Assert.That(program.LoadBias, Is.EqualTo(ElfLoader.PieLoadBias));
+        Assert.That(program.Entry, Is.GreaterThan(ElfLoader.PieLoadBias));
+        Assert.That(memory.TryFetch(program.Entry, out uint first), Is.True);
+        Assert.That(first, Is.EqualTo(0x2402_1455u));
+    }
+
+    [Test]
+    public void TruncatedProgramIsRejected()
+    {
+        byte[] file = File.ReadAllBytes(TinyProgram.Build());
+        using var memory = new AddressSpace();
+
+        var header = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load(file.AsSpan(0, 40), "cut", memory));
+        Assert.That(header!.Message, Does.Contain("truncated ELF header"));
+        var segments = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load(file.AsSpan(0, 0x100), "cut", memory));
+        Assert.That(segments!.Message, Does.Contain("truncated"));
+    }
+
+    [Test]
+    public void HostProgramIsRejectedAsNotMips()
+    {
+        using var memory = new AddressSpace();
+        var error = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load("/bin/ls", memory));
+        Assert.That(error!.Message, Does.StartWith("/bin/ls: machine 62 is not MIPS"));
+    }
+
+    [Test]
+    public void RandomBytesAreNotAnElfFile()
+    {
+        byte[] noise = new byte[4096];
+        new Random(7).NextBytes(noise);
+        using var memory = new AddressSpace();
+        var error = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load(noise, "noise", memory));
+        Assert.That(error!.Message, Is.EqualTo("noise: not an ELF file"));
+    }
+}

@@ -1,0 +1,186 @@
+using System.Buffers.Binary;
+using LoongsonDbt.Runtime.Images;
+using LoongsonDbt.Runtime.Memory;
+
+namespace LoongsonDbt.UserMode;
+
+/// <summary>
+/// Maps a static (ET_EXEC) or static-PIE (ET_DYN without PT_INTERP) mips64el n64 program into an
+/// address space, as the kernel's binfmt_elf does for a program without an interpreter.
+/// </summary>
+public static class ElfLoader
+{
+    /// <summary>Where a static-PIE program is placed (qemu-user and the kernel pick a similar high base).</summary>
+    public const ulong PieLoadBias = 0x5555_5000_0000;
+
+    private const int HeaderSize = 64;
+    private const int ProgramHeaderEntrySize = 56;
+    private const ushort EtExec = 2;
+    private const ushort EtDyn = 3;
+    private const ushort EmMips = 8;
+    private const uint EfMipsAbi2 = 0x20;
+    private const uint EfMipsAbiMask = 0x0000_f000;
+    private const uint PtLoad = 1;
+    private const uint PtInterp = 3;
+    private const uint PtPhdr = 6;
+    private const uint PfX = 1;
+    private const uint PfW = 2;
+    private const uint PfR = 4;
+
+    public static LoadedProgram Load(string path, AddressSpace memory)
+    {
+        byte[] contents;
+        try
+        {
+            contents = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidGuestImageException($"{path}: cannot read ({exception.Message})", exception);
+        }
+
+        return Load(contents, path, memory);
+    }
+
+    /// <param name="source">Names the input in error messages.</param>
+    public static LoadedProgram Load(ReadOnlySpan<byte> file, string source, AddressSpace memory)
+    {
+        ProgramHeader[] headers = Validate(file, source, out ushort type, out ulong entry, out ulong phoff);
+        ulong bias = type == EtDyn ? PieLoadBias : 0;
+        ulong dataEnd = 0;
+        ulong phdrAddress = 0;
+
+        // Two segments may share a page (text end, data start): it gets the union of their permissions.
+        var pageProtections = new Dictionary<ulong, PageProtection>();
+        foreach (ProgramHeader header in headers.Where(h => h.Type == PtLoad && h.MemorySize > 0))
+        {
+            ulong start = (header.VirtualAddress + bias) & GuestMemory.PageMask;
+            ulong end = AlignUp(header.VirtualAddress + bias + header.MemorySize);
+            for (ulong page = start; page < end; page += GuestMemory.PageSize)
+            {
+                PageProtection protection = Protection(header.Flags);
+                if (pageProtections.TryGetValue(page, out PageProtection earlier))
+                {
+                    memory.Protect(page, GuestMemory.PageSize, earlier | protection);
+                    pageProtections[page] = earlier | protection;
+                }
+                else
+                {
+                    memory.Map(page, GuestMemory.PageSize, protection);
+                    pageProtections[page] = protection;
+                }
+            }
+
+            memory.Poke(header.VirtualAddress + bias, file.Slice((int)header.Offset, (int)header.FileSize));
+
+            // The rest of the page after the file bytes is zero already: pages are zero-filled on mapping.
+            dataEnd = Math.Max(dataEnd, end);
+            if (phdrAddress == 0 && phoff >= header.Offset && phoff + (ulong)(headers.Length * ProgramHeaderEntrySize) <= header.Offset + header.FileSize)
+            {
+                phdrAddress = header.VirtualAddress + bias + (phoff - header.Offset);
+            }
+        }
+
+        if (headers.Any(h => h.Type == PtPhdr))
+        {
+            phdrAddress = headers.First(h => h.Type == PtPhdr).VirtualAddress + bias;
+        }
+
+        return new LoadedProgram(entry + bias, bias, phdrAddress, headers.Length, ProgramHeaderEntrySize, dataEnd);
+    }
+
+    private static ProgramHeader[] Validate(ReadOnlySpan<byte> file, string source, out ushort type, out ulong entry, out ulong phoff)
+    {
+        if (file.Length < 4 || !file[..4].SequenceEqual("\u007fELF"u8))
+        {
+            throw new InvalidGuestImageException($"{source}: not an ELF file");
+        }
+
+        if (file.Length < HeaderSize)
+        {
+            throw new InvalidGuestImageException($"{source}: truncated ELF header ({file.Length} bytes)");
+        }
+
+        if (file[4] != 2)
+        {
+            throw new InvalidGuestImageException($"{source}: not a 64-bit ELF (class {file[4]}); only mips64el n64 programs run");
+        }
+
+        if (file[5] != 1)
+        {
+            throw new InvalidGuestImageException($"{source}: not little-endian; only mips64el n64 programs run");
+        }
+
+        ushort machine = BinaryPrimitives.ReadUInt16LittleEndian(file[18..]);
+        if (machine != EmMips)
+        {
+            throw new InvalidGuestImageException($"{source}: machine {machine} is not MIPS (8); only mips64el n64 programs run");
+        }
+
+        uint flags = BinaryPrimitives.ReadUInt32LittleEndian(file[48..]);
+        if ((flags & EfMipsAbi2) != 0 || (flags & EfMipsAbiMask) != 0)
+        {
+            throw new InvalidGuestImageException($"{source}: e_flags 0x{flags:x} select n32 or o32, not the n64 ABI");
+        }
+
+        type = BinaryPrimitives.ReadUInt16LittleEndian(file[16..]);
+        if (type != EtExec && type != EtDyn)
+        {
+            throw new InvalidGuestImageException($"{source}: ELF type {type} is not an executable (ET_EXEC or ET_DYN)");
+        }
+
+        entry = BinaryPrimitives.ReadUInt64LittleEndian(file[24..]);
+        phoff = BinaryPrimitives.ReadUInt64LittleEndian(file[32..]);
+        ushort phentsize = BinaryPrimitives.ReadUInt16LittleEndian(file[54..]);
+        ushort phnum = BinaryPrimitives.ReadUInt16LittleEndian(file[56..]);
+        if (phentsize != ProgramHeaderEntrySize || phnum == 0)
+        {
+            throw new InvalidGuestImageException($"{source}: unusable program header table ({phnum} entries of {phentsize} bytes)");
+        }
+
+        if (phoff > (ulong)file.Length || (ulong)file.Length - phoff < (ulong)(phnum * phentsize))
+        {
+            throw new InvalidGuestImageException($"{source}: truncated (program headers end past the {file.Length}-byte file)");
+        }
+
+        var headers = new ProgramHeader[phnum];
+        for (int i = 0; i < phnum; i++)
+        {
+            ReadOnlySpan<byte> raw = file.Slice((int)phoff + i * phentsize, phentsize);
+            headers[i] = new ProgramHeader(
+                BinaryPrimitives.ReadUInt32LittleEndian(raw),
+                BinaryPrimitives.ReadUInt32LittleEndian(raw[4..]),
+                BinaryPrimitives.ReadUInt64LittleEndian(raw[8..]),
+                BinaryPrimitives.ReadUInt64LittleEndian(raw[16..]),
+                BinaryPrimitives.ReadUInt64LittleEndian(raw[32..]),
+                BinaryPrimitives.ReadUInt64LittleEndian(raw[40..]));
+            ProgramHeader header = headers[i];
+            if (header.Type == PtInterp)
+            {
+                throw new InvalidGuestImageException($"{source}: dynamically linked (PT_INTERP); only static programs run");
+            }
+
+            if (header.Type == PtLoad && (header.FileSize > header.MemorySize || header.Offset > (ulong)file.Length
+                || (ulong)file.Length - header.Offset < header.FileSize))
+            {
+                throw new InvalidGuestImageException($"{source}: truncated or damaged (segment {i} lies outside the {file.Length}-byte file)");
+            }
+        }
+
+        if (!headers.Any(h => h.Type == PtLoad))
+        {
+            throw new InvalidGuestImageException($"{source}: no loadable segment");
+        }
+
+        return headers;
+    }
+
+    private static PageProtection Protection(uint flags) =>
+        ((flags & PfR) != 0 ? PageProtection.Read : 0)
+        | ((flags & PfW) != 0 ? PageProtection.Write : 0)
+        | ((flags & PfX) != 0 ? PageProtection.Execute : 0);
+
+    private static ulong AlignUp(ulong value) => (value + GuestMemory.PageSize - 1) & GuestMemory.PageMask;
+
+    private readonly record struct ProgramHeader(uint Type, uint Flags, ulong Offset, ulong VirtualAddress, ulong FileSize, ulong MemorySize);
+}

@@ -1,0 +1,221 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace LoongsonDbt.UserMode;
+
+/// <summary>Clocks, identity, limits and other process-information system calls.</summary>
+public sealed unsafe partial class LinuxSyscalls
+{
+    public const string KernelRelease = "6.1.0";
+    public const string KernelVersion = "#1 SMP Debian 6.1.176-1";
+    public const string Machine = "mips64";
+
+    private const int UtsFieldLength = 65;
+    private const int TimerAbsolute = 1;
+
+    // RLIMIT_* that MIPS numbers differently from the host: (MIPS, host) for NOFILE, AS, RSS, NPROC, MEMLOCK.
+    private static readonly Dictionary<int, int> s_resourceToHost = new() { [5] = 7, [6] = 9, [7] = 5, [8] = 6, [9] = 8 };
+
+    /// <summary>Limits the guest set: remembered and reported back, not imposed on the emulator.</summary>
+    private readonly Dictionary<int, (ulong Soft, ulong Hard)> _limits = [];
+
+    private long ClockCall(ulong address, TimeOperation operation)
+    {
+        long* timespec = stackalloc long[2];
+        long result = Checked(operation(timespec));
+        return result < 0 ? result : WriteTimespec(address, timespec[0], timespec[1]);
+    }
+
+    private long WriteTimespec(ulong address, long seconds, long fraction)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, seconds);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[8..], fraction);
+        return _memory.TryWrite(address, bytes) ? 0 : -Errno.EFAULT;
+    }
+
+    private bool TryReadTimespec(ulong address, long* timespec)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        if (!_memory.TryRead(address, bytes))
+        {
+            return false;
+        }
+
+        timespec[0] = BinaryPrimitives.ReadInt64LittleEndian(bytes);
+        timespec[1] = BinaryPrimitives.ReadInt64LittleEndian(bytes[8..]);
+        return true;
+    }
+
+    private long TimeOfDay(ulong timeval, ulong timezone)
+    {
+        if (timeval != 0)
+        {
+            long* now = stackalloc long[2];
+            Libc.clock_gettime(0, now);
+            if (WriteTimespec(timeval, now[0], now[1] / 1000) < 0)
+            {
+                return -Errno.EFAULT;
+            }
+        }
+
+        // struct timezone: minutes west and DST type, both zero (UTC), as on most Linux systems.
+        return timezone == 0 || TryWriteUInt64(timezone, 0) ? 0 : -Errno.EFAULT;
+    }
+
+    private long Sleep(ulong request, ulong remaining) => ClockSleep(1, 0, request, remaining);
+
+    private long ClockSleep(int clock, int flags, ulong request, ulong remaining)
+    {
+        long* wanted = stackalloc long[2];
+        long* left = stackalloc long[2];
+        if (!TryReadTimespec(request, wanted))
+        {
+            return -Errno.EFAULT;
+        }
+
+        if (wanted[0] < 0 || wanted[1] is < 0 or >= 1_000_000_000)
+        {
+            return -Errno.EINVAL;
+        }
+
+        // clock_nanosleep reports its error as the return value, not through errno.
+        int error = Libc.clock_nanosleep(clock, flags & TimerAbsolute, wanted, left);
+        if (error == 0)
+        {
+            return 0;
+        }
+
+        if (error == Errno.EINTR && remaining != 0 && (flags & TimerAbsolute) == 0)
+        {
+            WriteTimespec(remaining, left[0], left[1]);
+        }
+
+        return -Errno.FromHost(error);
+    }
+
+    private long Uname(ulong address)
+    {
+        string[] fields = ["Linux", Environment.MachineName, KernelRelease, KernelVersion, Machine, "(none)"];
+        byte[] uts = new byte[fields.Length * UtsFieldLength];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            byte[] text = Encoding.UTF8.GetBytes(fields[i]);
+            text.AsSpan(0, Math.Min(text.Length, UtsFieldLength - 1)).CopyTo(uts.AsSpan(i * UtsFieldLength));
+        }
+
+        return _memory.TryWrite(address, uts) ? 0 : -Errno.EFAULT;
+    }
+
+    private long Random(ulong address, ulong length, uint flags)
+    {
+        byte[] data = new byte[(int)Math.Min(length, TransferChunk)];
+        long result;
+        fixed (byte* pointer = data)
+        {
+            result = Checked(Libc.getrandom(pointer, data.Length, flags));
+        }
+
+        return Deliver(address, data, result);
+    }
+
+    private long Times(ulong address)
+    {
+        long* tms = stackalloc long[4];
+        long ticks = Checked(Libc.times(tms));
+        if (ticks < 0 || address == 0)
+        {
+            return ticks;
+        }
+
+        // struct tms: four clock_t (long) counts, the same on both sides.
+        return _memory.TryWrite(address, new ReadOnlySpan<byte>(tms, 32)) ? ticks : -Errno.EFAULT;
+    }
+
+    private long Affinity(int pid, ulong length, ulong address)
+    {
+        if (length < 8 || (length & 7) != 0)
+        {
+            return -Errno.EINVAL;
+        }
+
+        if (pid != 0 && pid != _pid)
+        {
+            return -Errno.ESRCH;
+        }
+
+        // The raw system call answers the bytes written: one 64-bit word of CPUs here.
+        byte[] mask = new byte[8];
+        fixed (byte* pointer = mask)
+        {
+            long result = Checked(Libc.sched_getaffinity(0, mask.Length, pointer));
+            if (result < 0)
+            {
+                return result;
+            }
+        }
+
+        return _memory.TryWrite(address, mask) ? mask.Length : -Errno.EFAULT;
+    }
+
+    private static long Priority(int which, uint who)
+    {
+        Marshal.SetLastPInvokeError(0);
+        int nice = Libc.getpriority(which, who);
+        int error = Marshal.GetLastPInvokeError();
+
+        // The system call answers 20 - nice so that it never looks like an error; the libc wrapper undoes that.
+        return nice == -1 && error != 0 ? -Errno.FromHost(error) : 20 - nice;
+    }
+
+    private long ResourceLimit(int pid, int resource, ulong newLimit, ulong oldLimit)
+    {
+        if (pid != 0 && pid != _pid)
+        {
+            return -Errno.ESRCH;
+        }
+
+        if (resource is < 0 or >= 16)
+        {
+            return -Errno.EINVAL;
+        }
+
+        if (oldLimit != 0)
+        {
+            if (!_limits.TryGetValue(resource, out var current))
+            {
+                long* host = stackalloc long[2];
+                long result = Checked(Libc.prlimit(0, s_resourceToHost.GetValueOrDefault(resource, resource), null, host));
+                if (result < 0)
+                {
+                    return result;
+                }
+
+                current = ((ulong)host[0], (ulong)host[1]);
+            }
+
+            if (!TryWriteUInt64(oldLimit, current.Soft) || !TryWriteUInt64(oldLimit + 8, current.Hard))
+            {
+                return -Errno.EFAULT;
+            }
+        }
+
+        if (newLimit != 0)
+        {
+            if (!TryReadUInt64(newLimit, out ulong soft) || !TryReadUInt64(newLimit + 8, out ulong hard))
+            {
+                return -Errno.EFAULT;
+            }
+
+            if (soft > hard)
+            {
+                return -Errno.EINVAL;
+            }
+
+            _limits[resource] = (soft, hard);
+        }
+
+        return 0;
+    }
+}
