@@ -13,11 +13,12 @@ public static class Program
         {
             FetchCommand.Create(),
             DisasmCommand.Create(),
+            RunCommand.Create(),
         };
 
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return root.Parse(RunCommand.SeparateGuestArguments(args)).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception exception) when (exception is InvalidGuestImageException or GuestUnavailableException
                                               or FileNotFoundException or KeyNotFoundException or FormatException

@@ -53,7 +53,6 @@ public static unsafe class SystemOperations
     // Barriers and hints: nothing to do for a single in-order CPU with coherent caches.
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Sync() { }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Pref() { }
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Prefx() { }
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Synci() { }
 
     /// <summary>RDHWR: the hardware registers user code may read (HWREna as Linux sets it, ISA.md 4.11).</summary>

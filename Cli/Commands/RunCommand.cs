@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Collections;
+using LoongsonDbt.Runtime.Cpu;
+using LoongsonDbt.Runtime.Images;
+using LoongsonDbt.Runtime.Memory;
+using LoongsonDbt.Translator.Execution;
+using LoongsonDbt.Translator.Inspection;
+using LoongsonDbt.UserMode;
+
+namespace LoongsonDbt.Cli.Commands;
+
+/// <summary><c>loongson-dbt run ELF [args...]</c>: run a static mips64el Linux program, as qemu-mips64el does.</summary>
+internal static class RunCommand
+{
+    public const string Name = "run";
+
+    public static Command Create()
+    {
+        var program = new Argument<FileInfo>("program") { Description = "A static (or static-PIE) mips64el n64 Linux program." };
+        var arguments = new Argument<string[]>("arguments") { Description = "The program's arguments.", Arity = ArgumentArity.ZeroOrMore };
+        var engine = new Option<EngineMode>("--engine") { Description = "tiered (default), interpreter, or compiled (compile every block first)." };
+        var profile = new Option<bool>("--profile") { Description = "After the run, print the hottest blocks and the engine's totals on stderr." };
+        var dumpIl = new Option<FileInfo?>("--dump-il") { Description = "After the run, write the compiled blocks as a .dll that ILSpy or ikdasm can open." };
+
+        var command = new Command(Name, "Run a static mips64el Linux program (user mode).") { program, arguments, engine, profile, dumpIl };
+        command.SetAction(parse =>
+        {
+            FileInfo file = parse.GetValue(program)!;
+            if (!file.Exists)
+            {
+                throw new FileNotFoundException($"{file.FullName}: no such file");
+            }
+
+            var options = new EngineOptions { Mode = parse.GetValue(engine) };
+            using var memory = new AddressSpace();
+            using var cpu = new GuestCpu();
+            using var executionEngine = new ExecutionEngine(memory, options);
+            string[] argv = [file.ToString(), .. parse.GetValue(arguments) ?? []];
+            LinuxProcess process = LinuxProcess.Start(file.FullName, argv, HostEnvironment(), executionEngine, memory, cpu);
+            int status = process.Run();
+            Console.Out.Flush();
+
+            if (parse.GetValue(profile))
+            {
+                HotBlockProfile.Write(Console.Error, executionEngine.Cache, SymbolTable.FromElf(file.FullName));
+            }
+
+            if (parse.GetValue(dumpIl) is { } dump)
+            {
+                IlDump.Save(executionEngine.Cache.Blocks.Where(b => b.Compiled is not null), dump.FullName);
+            }
+
+            return status;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Marks where the guest's own arguments start, so that options meant for the guest
+    /// (<c>busybox sh -c ...</c>) are not read as ours: everything after the program is passed through.
+    /// </summary>
+    public static string[] SeparateGuestArguments(string[] args)
+    {
+        if (args.Length == 0 || args[0] != Name || args.Contains("--"))
+        {
+            return args;
+        }
+
+        for (int i = 1; i < args.Length; i++)
+        {
+            if (args[i] is "--engine" or "--dump-il")
+            {
+                i++;
+            }
+            else if (!args[i].StartsWith('-'))
+            {
+                return [.. args[..(i + 1)], "--", .. args[(i + 1)..]];
+            }
+        }
+
+        return args;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> HostEnvironment() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""));
+}
