@@ -9,11 +9,12 @@ using LoongsonDbt.Translator.Semantics;
 namespace LoongsonDbt.Translator.Emit;
 
 /// <summary>
-/// Compiles a block to IL: guest registers live in IL locals (loaded at entry, stored at the exit,
-/// DBT-NOTES C.4), each instruction is a call to its semantic function that RyuJIT inlines, a fault
-/// leaves through a status exit with the PC as a constant (C.8), and a branch back to the block's own
-/// start stays inside the method as a loop. The same emitter writes into a DynamicMethod or, for
-/// the IL dump, into a MethodBuilder.
+/// Compiles a region — a hot block and the blocks it reaches that ran before — to one IL method:
+/// guest registers live in IL locals (loaded at entry, stored at the exit, DBT-NOTES C.4), each
+/// instruction is a call to its semantic function that RyuJIT inlines, a branch to a block of the
+/// region is an IL branch (a loop stays inside the method), and a fault leaves through a status
+/// exit with the PC as a constant (C.8). The same emitter writes into a DynamicMethod or, for the
+/// IL dump, into a MethodBuilder.
 /// </summary>
 public static unsafe class BlockCompiler
 {
@@ -22,40 +23,50 @@ public static unsafe class BlockCompiler
     private static readonly int s_hiOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Hi));
     private static readonly int s_loOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Lo));
 
-    public static string MethodName(Block block) => $"Block_{block.Address:x16}";
+    public static string MethodName(Block entry) => $"Block_{entry.Address:x16}";
 
-    public static BlockFunction Compile(Block block)
+    /// <summary>Compiles <paramref name="region"/>; its first block is the entry.</summary>
+    public static BlockFunction Compile(IReadOnlyList<Block> region)
     {
-        var method = new DynamicMethod(MethodName(block), typeof(ulong), [typeof(CpuState*)], typeof(BlockCompiler).Module, skipVisibility: true);
-        Emit(block, method.GetILGenerator(block.Steps.Length * 64));
+        var method = new DynamicMethod(MethodName(region[0]), typeof(ulong), [typeof(CpuState*)], typeof(BlockCompiler).Module, skipVisibility: true);
+        Emit(region, method.GetILGenerator(region.Sum(b => b.Steps.Length) * 64));
         return method.CreateDelegate<BlockFunction>();
     }
 
-    /// <summary>Emits the body of <c>ulong Block(CpuState* state)</c> for <paramref name="block"/>.</summary>
-    public static void Emit(Block block, ILGenerator il) => new Emitter(block, il).EmitBlock();
+    /// <summary>Emits the body of <c>ulong Block(CpuState* state)</c> for <paramref name="region"/>.</summary>
+    public static void Emit(IReadOnlyList<Block> region, ILGenerator il) => new Emitter(region, il).EmitRegion();
 
     private sealed class Emitter
     {
-        private readonly Block _block;
+        private readonly IReadOnlyList<Block> _region;
+        private readonly Dictionary<ulong, Label> _blockLabels = [];
+        private readonly Dictionary<Type, LocalBuilder> _temporaries = [];
+        private LocalBuilder? _jumpTarget;
         private readonly ILGenerator _il;
         private readonly LocalBuilder?[] _registers = new LocalBuilder?[32];
         private readonly bool[] _written = new bool[32];
         private readonly LocalBuilder _nextPc;
         private readonly Label _exit;
-        private readonly Label _loopHead;
 
-        public Emitter(Block block, ILGenerator il)
+        public Emitter(IReadOnlyList<Block> region, ILGenerator il)
         {
-            _block = block;
+            _region = region;
             _il = il;
             _nextPc = il.DeclareLocal(typeof(ulong));
             _exit = il.DefineLabel();
-            _loopHead = il.DefineLabel();
+            foreach (Block block in region)
+            {
+                _blockLabels[block.Address] = il.DefineLabel();
+            }
         }
 
-        public void EmitBlock()
+        public void EmitRegion()
         {
-            CollectRegisters();
+            foreach (Block block in _region)
+            {
+                CollectRegisters(block);
+            }
+
             for (int r = 1; r < 32; r++)
             {
                 if (_registers[r] is { } local)
@@ -65,25 +76,9 @@ public static unsafe class BlockCompiler
                 }
             }
 
-            _il.MarkLabel(_loopHead);
-            Step[] steps = _block.Steps;
-            bool ended = false;
-            for (int i = 0; i < steps.Length && !ended; i++)
+            foreach (Block block in _region)
             {
-                if ((steps[i].Instruction.Flags & InstructionFlags.DelaySlot) != 0)
-                {
-                    EmitBranch(steps[i], i + 1 < steps.Length ? steps[i + 1] : null);
-                    ended = true;
-                }
-                else
-                {
-                    EmitInstruction(steps[i], inDelaySlot: false);
-                }
-            }
-
-            if (!ended)
-            {
-                ExitTo(_block.End);
+                EmitBlock(block);
             }
 
             _il.MarkLabel(_exit);
@@ -103,9 +98,27 @@ public static unsafe class BlockCompiler
             _il.Emit(OpCodes.Ret);
         }
 
-        private void CollectRegisters()
+        private void EmitBlock(Block block)
         {
-            foreach (Step step in _block.Steps)
+            _il.MarkLabel(_blockLabels[block.Address]);
+            Step[] steps = block.Steps;
+            for (int i = 0; i < steps.Length; i++)
+            {
+                if ((steps[i].Instruction.Flags & InstructionFlags.DelaySlot) != 0)
+                {
+                    EmitBranch(steps[i], i + 1 < steps.Length ? steps[i + 1] : null);
+                    return;
+                }
+
+                EmitInstruction(steps[i], inDelaySlot: false);
+            }
+
+            ExitTo(block.End);
+        }
+
+        private void CollectRegisters(Block block)
+        {
+            foreach (Step step in block.Steps)
             {
                 DecodedInstruction instruction = step.Instruction;
                 if (step.Semantic is { } semantic)
@@ -234,7 +247,12 @@ public static unsafe class BlockCompiler
                 return null;
             }
 
-            LocalBuilder temporary = _il.DeclareLocal(semantic.Method.ReturnType);
+            // One temporary per type for the whole region: fewer IL locals leave RyuJIT more it can track in registers.
+            if (!_temporaries.TryGetValue(semantic.Method.ReturnType, out LocalBuilder? temporary))
+            {
+                _temporaries[semantic.Method.ReturnType] = temporary = _il.DeclareLocal(semantic.Method.ReturnType);
+            }
+
             _il.Emit(OpCodes.Stloc, temporary);
             return temporary;
         }
@@ -254,7 +272,7 @@ public static unsafe class BlockCompiler
                 case InstructionName.Jr_Hb:
                 case InstructionName.Jalr:
                 case InstructionName.Jalr_Hb:
-                    registerTarget = _il.DeclareLocal(typeof(ulong));
+                    registerTarget = _jumpTarget ??= _il.DeclareLocal(typeof(ulong));
                     LoadGpr(instruction.Rs);
                     _il.Emit(OpCodes.Stloc, registerTarget);
                     break;
@@ -323,12 +341,12 @@ public static unsafe class BlockCompiler
             }
         }
 
-        /// <summary>Leaves for a constant guest PC: a jump back to this block's start stays in the method.</summary>
+        /// <summary>Continues at a constant guest PC: inside the region an IL branch, else an exit.</summary>
         private void ExitTo(ulong pc)
         {
-            if (pc == _block.Address)
+            if (_blockLabels.TryGetValue(pc, out Label label))
             {
-                _il.Emit(OpCodes.Br, _loopHead);
+                _il.Emit(OpCodes.Br, label);
                 return;
             }
 

@@ -27,6 +27,9 @@ public sealed class Block
     /// <summary>How often the compiled code was entered.</summary>
     public long CompiledCount;
 
+    /// <summary>The blocks compiled together with this one as its region (this block first), once compiled.</summary>
+    public IReadOnlyList<Block>? Region { get; set; }
+
     /// <summary>The compiled code once published, else null.</summary>
     public volatile BlockFunction? Compiled;
 

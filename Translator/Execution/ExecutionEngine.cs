@@ -118,10 +118,11 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
         }
     }
 
-    private static void CompileNow(Block block)
+    private void CompileNow(Block block)
     {
         long start = Stopwatch.GetTimestamp();
-        BlockFunction function = BlockCompiler.Compile(block);
+        block.Region = RegionBuilder.Build(block, Cache);
+        BlockFunction function = BlockCompiler.Compile(block.Region);
         System.Runtime.CompilerServices.RuntimeHelpers.PrepareDelegate(function);
         block.CompileTicks = Stopwatch.GetTimestamp() - start;
         block.Compiled = function;

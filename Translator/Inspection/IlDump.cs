@@ -9,7 +9,7 @@ using LoongsonDbt.Translator.Execution;
 namespace LoongsonDbt.Translator.Inspection;
 
 /// <summary>
-/// Writes compiled blocks into a real assembly (one static method per block, named by guest address,
+/// Writes compiled code into a real assembly (one static method per compiled region, named by its entry address,
 /// with its guest disassembly as an attribute) through the same emitter that produced the running
 /// code, so ILSpy or ikdasm show exactly what ran (DBT-NOTES C.9).
 /// </summary>
@@ -27,8 +27,8 @@ public static class IlDump
             MethodBuilder method = type.DefineMethod(BlockCompiler.MethodName(block), MethodAttributes.Public | MethodAttributes.Static,
                 typeof(ulong), [typeof(CpuState).MakePointerType()]);
             method.DefineParameter(1, ParameterAttributes.None, "state");
-            method.SetCustomAttribute(new CustomAttributeBuilder(attribute, [Listing(block)]));
-            BlockCompiler.Emit(block, method.GetILGenerator());
+            method.SetCustomAttribute(new CustomAttributeBuilder(attribute, [string.Concat((block.Region ?? [block]).Select(Listing))]));
+            BlockCompiler.Emit(block.Region ?? [block], method.GetILGenerator());
         }
 
         type.CreateType();
