@@ -106,7 +106,7 @@ public static unsafe class GuestMemory
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SoftTlbEntry* Entry(CpuState* state, ulong address) =>
-        state->Tlb + (int)((address >> PageShift) & (TlbEntries - 1));
+        state->Tlb + ((address >> PageShift) & (TlbEntries - 1)); // unsigned index: no sign extension in the hit path
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ulong Slow(CpuState* state, ulong address, int size) => Owner(state).LoadSlow(state, address, size);

@@ -38,6 +38,13 @@ public sealed class RandomProgramGenerator
         [("lb", 1), ("lbu", 1), ("lh", 2), ("lhu", 2), ("lw", 4), ("lwu", 4), ("ld", 8), ("sb", 1), ("sh", 2), ("sw", 4), ("sd", 8)];
     private static readonly string[] s_unalignedMemory = ["lwl", "lwr", "ldl", "ldr", "swl", "swr", "sdl", "sdr"];
 
+    /// <summary>Operations whose register inputs must be sign-extended words (MIPS64 NotWordValue checks).</summary>
+    private static readonly HashSet<string> s_wordOperations =
+    [
+        "addu", "subu", "sllv", "srlv", "srav", "rotrv", "srl", "sra", "rotr", "mult", "multu", "madd", "maddu",
+        "msub", "msubu", "div", "divu", "mul", "ins", "wsbh", "clz", "addiu",
+    ];
+
     private readonly Random _random;
     private readonly StringBuilder _text = new();
     private int _labels;
@@ -135,21 +142,45 @@ public sealed class RandomProgramGenerator
         {
             case 0:
             case 1:
-                Line($"\t{Pick(s_alu3)} ${Reg()}, ${Source()}, ${Source()}");
-                return 1;
+                {
+                    string op = Pick(s_alu3);
+                    Line($"\t{op} ${Reg()}, ${SourceFor(op)}, ${SourceFor(op)}");
+                    return 1;
+                }
             case 2:
                 Immediate();
                 return 1;
             case 3:
-                Line($"\t{Pick(s_shiftImmediate)} ${Reg()}, ${Source()}, {_random.Next(32)}");
-                return 1;
+                {
+                    string op = Pick(s_shiftImmediate);
+                    Line($"\t{op} ${Reg()}, ${SourceFor(op)}, {_random.Next(32)}");
+                    return 1;
+                }
             case 4:
-                Line(_random.Next(3) == 0
-                    ? $"\tdrotr ${Reg()}, ${Source()}, {_random.Next(64)}"
-                    : $"\t{Pick(s_shiftVariable)} ${Reg()}, ${Source()}, ${Source()}");
+                if (_random.Next(3) == 0)
+                {
+                    Line($"\tdrotr ${Reg()}, ${Source()}, {_random.Next(64)}");
+                }
+                else
+                {
+                    string op = Pick(s_shiftVariable);
+                    Line($"\t{op} ${Reg()}, ${SourceFor(op)}, ${Source()}");
+                }
+
                 return 1;
             case 5:
-                Line($"\t{Pick(s_hiLoProducers)} ${Source()}, ${Source()}");
+                {
+                    string op = Pick(s_hiLoProducers);
+                    if (op.StartsWith("madd") || op.StartsWith("msub"))
+                    {
+                        // madd/msub accumulate into HI/LO, which must hold words too.
+                        Line($"\tmthi ${WordSource()}");
+                        Line($"\tmtlo ${WordSource()}");
+                    }
+
+                    Line($"\t{op} ${SourceFor(op)}, ${SourceFor(op)}");
+                }
+
                 Line($"\t{(_random.Next(2) == 0 ? "mfhi" : "mflo")} ${Reg()}");
                 return 2;
             case 6:
@@ -157,22 +188,40 @@ public sealed class RandomProgramGenerator
                     // The divisor is made nonzero first (ori with an odd immediate).
                     int divisor = Reg();
                     Line($"\tori ${divisor}, ${divisor}, {_random.Next(0x8000) * 2 + 1}");
-                    Line($"\t{Pick(s_dividers)} $0, ${Source()}, ${divisor}");
+                    string op = Pick(s_dividers);
+                    if (op is "div" or "divu")
+                    {
+                        Line($"\tsll ${divisor}, ${divisor}, 0");
+                    }
+
+                    Line($"\t{op} $0, ${SourceFor(op)}, ${divisor}");
                     Line($"\tmflo ${Reg()}");
                     Line($"\tmfhi ${Reg()}");
                     return 4;
                 }
             case 7:
                 Line(_random.Next(2) == 0
-                    ? $"\tmul ${Reg()}, ${Source()}, ${Source()}"
+                    ? $"\tmul ${Reg()}, ${WordSource()}, ${WordSource()}"
                     : $"\t{Pick(s_loongsonMultiply)} ${Reg()}, ${Source()}, ${Source()}");
                 return 1;
             case 8:
                 {
                     int divisor = Reg();
                     Line($"\tori ${divisor}, ${divisor}, {_random.Next(0x8000) * 2 + 1}");
-                    Line($"\t{Pick(s_loongsonDivide)} ${Reg()}, ${Source()}, ${divisor}");
-                    return 2;
+                    string divide = Pick(s_loongsonDivide);
+                    if (divide != "gsmod")
+                    {
+                        Line($"\t{divide} ${Reg()}, ${Source()}, ${divisor}");
+                        return 2;
+                    }
+
+                    // QEMU 7.2 zero-extends gsmod's operands (an unsigned remainder); the hardware's is signed.
+                    // Both agree on non-negative 32-bit operands, so only those are compared.
+                    int dividend = Reg();
+                    Line($"\tdext ${dividend}, ${dividend}, 0, 31");
+                    Line($"\tdext ${divisor}, ${divisor}, 0, 31");
+                    Line($"\tgsmod ${Reg()}, ${dividend}, ${divisor}");
+                    return 4;
                 }
             case 9:
                 Line($"\t{(_random.Next(2) == 0 ? "movz" : "movn")} ${Reg()}, ${Source()}, ${Source()}");
@@ -181,8 +230,11 @@ public sealed class RandomProgramGenerator
                 BitField();
                 return 1;
             case 11:
-                Line($"\t{Pick(s_unary)} ${Reg()}, ${Source()}");
-                return 1;
+                {
+                    string op = Pick(s_unary);
+                    Line($"\t{op} ${Reg()}, ${SourceFor(op)}");
+                    return 1;
+                }
             default:
                 Line($"\t{(_random.Next(2) == 0 ? "mthi" : "mtlo")} ${Source()}");
                 return 1;
@@ -193,7 +245,7 @@ public sealed class RandomProgramGenerator
     {
         string op = Pick(["addiu", "daddiu", "slti", "sltiu", "andi", "ori", "xori", "lui"]);
         int value = op is "andi" or "ori" or "xori" or "lui" ? _random.Next(0x10000) : _random.Next(-0x8000, 0x8000);
-        Line(op == "lui" ? $"\tlui ${Reg()}, {value}" : $"\t{op} ${Reg()}, ${Source()}, {value}");
+        Line(op == "lui" ? $"\tlui ${Reg()}, {value}" : $"\t{op} ${Reg()}, ${SourceFor(op)}, {value}");
     }
 
     private void BitField()
@@ -202,6 +254,15 @@ public sealed class RandomProgramGenerator
         int width = op.StartsWith('d') ? 64 : 32;
         int position = _random.Next(width);
         int size = _random.Next(1, width - position + 1);
+        if (op == "ins")
+        {
+            // INS also reads its destination: it must hold a word as well.
+            int destination = Reg();
+            Line($"\tsll ${destination}, ${destination}, 0");
+            Line($"\tins ${destination}, ${WordSource()}, {position}, {size}");
+            return;
+        }
+
         Line($"\t{op} ${Reg()}, ${Source()}, {position}, {size}");
     }
 
@@ -212,7 +273,9 @@ public sealed class RandomProgramGenerator
         Line(_random.Next(2) == 0
             ? $"\t{Pick(s_branch2)} ${Source()}, ${Source()}, {label}"
             : $"\t{Pick(s_branch1)} ${Source()}, {label}");
-        Line($"\t{Pick(s_alu3)} ${Reg()}, ${Source()}, ${Source()}");
+        // The delay slot gets a 64-bit operation: a word fix-up (sll) would push the ALU op out of the slot.
+        string slot = Pick(s_alu3.Except(s_wordOperations).ToArray());
+        Line($"\t{slot} ${Reg()}, ${Source()}, ${Source()}");
         int skipped = _random.Next(1, 4);
         for (int i = 0; i < skipped; i++)
         {
@@ -222,7 +285,8 @@ public sealed class RandomProgramGenerator
             }
             else
             {
-                Line($"\t{Pick(s_alu3)} ${Reg()}, ${Source()}, ${Source()}");
+                string op = Pick(s_alu3);
+                Line($"\t{op} ${Reg()}, ${SourceFor(op)}, ${SourceFor(op)}");
             }
         }
 
@@ -272,6 +336,24 @@ public sealed class RandomProgramGenerator
 
     /// <summary>A source operand: usually a pool register, sometimes $0.</summary>
     private int Source() => _random.Next(16) == 0 ? 0 : Reg();
+
+    /// <summary>
+    /// A source for a 32-bit operation: the manual leaves addu, sra, mult, ins, clz... UNPREDICTABLE on
+    /// a register that is not a sign-extended word (and QEMU then differs from the hardware), so the
+    /// register is made one first with <c>sll r, r, 0</c>.
+    /// </summary>
+    private int WordSource()
+    {
+        int register = Source();
+        if (register != 0)
+        {
+            Line($"\tsll ${register}, ${register}, 0");
+        }
+
+        return register;
+    }
+
+    private int SourceFor(string op) => s_wordOperations.Contains(op) ? WordSource() : Source();
 
     private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
 
