@@ -582,37 +582,37 @@ public sealed unsafe partial class LinuxSyscalls
         switch (request)
         {
             case GuestTcgets:
-            {
-                byte[] hostTermios = new byte[TerminalAttributes.HostSize];
-                fixed (byte* pointer = hostTermios)
                 {
-                    long result = Checked(Libc.ioctl(host, HostTcgets, pointer));
-                    if (result < 0)
+                    byte[] hostTermios = new byte[TerminalAttributes.HostSize];
+                    fixed (byte* pointer = hostTermios)
                     {
-                        return result;
+                        long result = Checked(Libc.ioctl(host, HostTcgets, pointer));
+                        if (result < 0)
+                        {
+                            return result;
+                        }
                     }
-                }
 
-                byte[] guestTermios = new byte[TerminalAttributes.GuestSize];
-                TerminalAttributes.ToGuest(hostTermios, guestTermios);
-                return _memory.TryWrite(argument, guestTermios) ? 0 : -Errno.EFAULT;
-            }
+                    byte[] guestTermios = new byte[TerminalAttributes.GuestSize];
+                    TerminalAttributes.ToGuest(hostTermios, guestTermios);
+                    return _memory.TryWrite(argument, guestTermios) ? 0 : -Errno.EFAULT;
+                }
 
             case GuestTcsets or GuestTcsetsw or GuestTcsetsf:
-            {
-                byte[] guestTermios = new byte[TerminalAttributes.GuestSize];
-                if (!_memory.TryRead(argument, guestTermios))
                 {
-                    return -Errno.EFAULT;
-                }
+                    byte[] guestTermios = new byte[TerminalAttributes.GuestSize];
+                    if (!_memory.TryRead(argument, guestTermios))
+                    {
+                        return -Errno.EFAULT;
+                    }
 
-                byte[] hostTermios = new byte[TerminalAttributes.HostSize];
-                TerminalAttributes.ToHost(guestTermios, hostTermios);
-                fixed (byte* pointer = hostTermios)
-                {
-                    return Checked(Libc.ioctl(host, HostTcsets + (request - GuestTcsets), pointer));
+                    byte[] hostTermios = new byte[TerminalAttributes.HostSize];
+                    TerminalAttributes.ToHost(guestTermios, hostTermios);
+                    fixed (byte* pointer = hostTermios)
+                    {
+                        return Checked(Libc.ioctl(host, HostTcsets + (request - GuestTcsets), pointer));
+                    }
                 }
-            }
 
             case GuestTiocgwinsz:
                 return HostStruct(argument, 8, b => Libc.ioctl(host, HostTiocgwinsz, b));
@@ -621,18 +621,18 @@ public sealed unsafe partial class LinuxSyscalls
             case GuestFionread:
                 return HostStruct(argument, 4, b => Libc.ioctl(host, HostFionread, b));
             case GuestTiocswinsz:
-            {
-                byte[] size = new byte[8];
-                if (!_memory.TryRead(argument, size))
                 {
-                    return -Errno.EFAULT;
-                }
+                    byte[] size = new byte[8];
+                    if (!_memory.TryRead(argument, size))
+                    {
+                        return -Errno.EFAULT;
+                    }
 
-                fixed (byte* pointer = size)
-                {
-                    return Checked(Libc.ioctl(host, HostTiocswinsz, pointer));
+                    fixed (byte* pointer = size)
+                    {
+                        return Checked(Libc.ioctl(host, HostTiocswinsz, pointer));
+                    }
                 }
-            }
 
             default:
                 return -Errno.ENOTTY;

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using System.Collections;
+using System.CommandLine;
 using LoongsonDbt.Runtime.Cpu;
 using LoongsonDbt.Runtime.Images;
 using LoongsonDbt.Runtime.Memory;

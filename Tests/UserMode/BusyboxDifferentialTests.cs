@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
 using LoongsonDbt.Tests.Support;
+using LoongsonDbt.Translator.Execution;
 
 namespace LoongsonDbt.Tests.UserMode;
 
@@ -15,7 +16,7 @@ namespace LoongsonDbt.Tests.UserMode;
 [NonParallelizable]
 public class BusyboxDifferentialTests
 {
-    private static readonly DbtEngine[] s_engines = [DbtEngine.Interpreter, DbtEngine.Compiled];
+    private static readonly EngineMode[] s_engines = [EngineMode.Interpreter, EngineMode.Compiled];
 
     /// <summary>
     /// Name, applet and arguments, the file (in the work directory) fed to stdin if any, and the exit status QEMU
@@ -89,7 +90,7 @@ public class BusyboxDifferentialTests
     public void DeleteInputs() => Directory.Delete(_workDirectory, recursive: true);
 
     [TestCaseSource(nameof(Cases))]
-    public void MatchesQemu(string name, DbtEngine engine)
+    public void MatchesQemu(string name, EngineMode engine)
     {
         IUserRunner subject = UserModeSubject.For(engine);
         (_, string[] arguments, string? stdin, int exit) = s_cases.Single(testCase => testCase.Name == name);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LoongsonDbt.Tests.Support;
+using LoongsonDbt.Translator.Execution;
 
 namespace LoongsonDbt.Tests.UserMode;
 
@@ -9,7 +10,7 @@ namespace LoongsonDbt.Tests.UserMode;
 [NonParallelizable]
 public class CorpusDifferentialTests
 {
-    private static readonly DbtEngine[] s_engines = [DbtEngine.Interpreter, DbtEngine.Compiled];
+    private static readonly EngineMode[] s_engines = [EngineMode.Interpreter, EngineMode.Compiled];
 
     /// <summary>QEMU runs each binary once, whichever engine asks first.</summary>
     private static readonly ConcurrentDictionary<string, Lazy<HostProcessResult>> s_qemuResults = new();
@@ -21,7 +22,7 @@ public class CorpusDifferentialTests
         select new TestCaseData(program, level, engine).SetName($"{program}-{level} {engine}");
 
     [TestCaseSource(nameof(Cases))]
-    public void MatchesQemu(string program, string level, DbtEngine engine)
+    public void MatchesQemu(string program, string level, EngineMode engine)
     {
         IUserRunner subject = UserModeSubject.For(engine);
         string elf = GuestCorpus.PathOf(program, level);

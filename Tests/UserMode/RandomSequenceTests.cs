@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using LoongsonDbt.Tests.Support;
+using LoongsonDbt.Translator.Execution;
 
 namespace LoongsonDbt.Tests.UserMode;
 
@@ -15,7 +16,7 @@ namespace LoongsonDbt.Tests.UserMode;
 public class RandomSequenceTests
 {
     private const int SequencesPerProgram = 25;
-    private static readonly DbtEngine[] s_engines = [DbtEngine.Interpreter, DbtEngine.Compiled];
+    private static readonly EngineMode[] s_engines = [EngineMode.Interpreter, EngineMode.Compiled];
 
     private readonly ConcurrentDictionary<int, (string Elf, HostProcessResult Qemu)> _programs = new();
     private string _directory = string.Empty;
@@ -36,7 +37,7 @@ public class RandomSequenceTests
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
     [TestCaseSource(nameof(Cases))]
-    public void MatchesQemu(int seed, DbtEngine engine)
+    public void MatchesQemu(int seed, EngineMode engine)
     {
         IUserRunner subject = UserModeSubject.For(engine);
         (string elf, HostProcessResult expected) = _programs.GetOrAdd(seed, Build);

@@ -1,3 +1,5 @@
+using LoongsonDbt.Translator.Execution;
+
 namespace LoongsonDbt.Tests.UserMode;
 
 /// <summary>
@@ -10,15 +12,6 @@ public static class UserModeSubject
     public static bool IsQemuSelfCheck =>
         string.Equals(Environment.GetEnvironmentVariable("LOONGSON_DBT_USERMODE_SUBJECT"), "qemu", StringComparison.Ordinal);
 
-    /// <summary>The runner under test; marks the test ignored while ours has no run command.</summary>
-    public static IUserRunner For(DbtEngine engine)
-    {
-        if (IsQemuSelfCheck)
-        {
-            return QemuUser.Instance;
-        }
-
-        DbtUser.IgnoreUnlessRunCommandExists();
-        return new DbtUser(engine);
-    }
+    /// <summary>The runner under test.</summary>
+    public static IUserRunner For(EngineMode engine) => IsQemuSelfCheck ? QemuUser.Instance : new DbtUser(engine);
 }
