@@ -48,7 +48,7 @@ public class CompileBenchmarks
     [Benchmark]
     public BlockFunction CompileBlock()
     {
-        BlockFunction function = BlockCompiler.Compile([_block]);
+        BlockFunction function = BlockCompiler.Compile([_block], links: null).CreateDelegate<BlockFunction>();
         System.Runtime.CompilerServices.RuntimeHelpers.PrepareDelegate(function);
         return function;
     }

@@ -19,22 +19,26 @@ namespace LoongsonDbt.Translator.Emit;
 public static unsafe class BlockCompiler
 {
     private static readonly MethodInfo s_raiseAt = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.RaiseAt))!;
+    private static readonly MethodInfo s_storeHiLo = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.StoreHiLo))!;
     private static readonly int s_exceptionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Exception));
     private static readonly int s_hiOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Hi));
     private static readonly int s_loOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Lo));
 
     public static string MethodName(Block entry) => $"Block_{entry.Address:x16}";
 
-    /// <summary>Compiles <paramref name="region"/>; its first block is the entry.</summary>
-    public static BlockFunction Compile(IReadOnlyList<Block> region)
+    /// <summary>
+    /// Compiles <paramref name="region"/> (its first block is the entry); with <paramref name="links"/>, exits to
+    /// constant addresses outside the region tail-call the code there once it is compiled.
+    /// </summary>
+    public static DynamicMethod Compile(IReadOnlyList<Block> region, ChainLinks? links)
     {
         var method = new DynamicMethod(MethodName(region[0]), typeof(ulong), [typeof(CpuState*)], typeof(BlockCompiler).Module, skipVisibility: true);
-        Emit(region, method.GetILGenerator(region.Sum(b => b.Steps.Length) * 64));
-        return method.CreateDelegate<BlockFunction>();
+        Emit(region, method.GetILGenerator(region.Sum(b => b.Steps.Length) * 64), links);
+        return method;
     }
 
     /// <summary>Emits the body of <c>ulong Block(CpuState* state)</c> for <paramref name="region"/>.</summary>
-    public static void Emit(IReadOnlyList<Block> region, ILGenerator il) => new Emitter(region, il).EmitRegion();
+    public static void Emit(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links) => new Emitter(region, il, links).EmitRegion();
 
     private sealed class Emitter
     {
@@ -46,13 +50,17 @@ public static unsafe class BlockCompiler
         private readonly LocalBuilder?[] _registers = new LocalBuilder?[32];
         private readonly bool[] _written = new bool[32];
         private readonly LocalBuilder _nextPc;
+        private readonly LocalBuilder _chainSlot;
         private readonly Label _exit;
+        private readonly ChainLinks? _links;
 
-        public Emitter(IReadOnlyList<Block> region, ILGenerator il)
+        public Emitter(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links)
         {
             _region = region;
             _il = il;
+            _links = links;
             _nextPc = il.DeclareLocal(typeof(ulong));
+            _chainSlot = il.DeclareLocal(typeof(nint));
             _exit = il.DefineLabel();
             foreach (Block block in region)
             {
@@ -94,8 +102,32 @@ public static unsafe class BlockCompiler
                 }
             }
 
+            if (_links is not null)
+            {
+                EmitChain();
+            }
+
             _il.Emit(OpCodes.Ldloc, _nextPc);
             _il.Emit(OpCodes.Ret);
+        }
+
+        /// <summary>With the state written back: if the exit's slot holds compiled code, tail-call it.</summary>
+        private void EmitChain()
+        {
+            Label unlinked = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, _chainSlot);
+            _il.Emit(OpCodes.Brfalse, unlinked);
+            _il.Emit(OpCodes.Ldloc, _chainSlot);
+            _il.Emit(OpCodes.Ldind_I);
+            _il.Emit(OpCodes.Stloc, _chainSlot);
+            _il.Emit(OpCodes.Ldloc, _chainSlot);
+            _il.Emit(OpCodes.Brfalse, unlinked);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldloc, _chainSlot);
+            _il.Emit(OpCodes.Tailcall);
+            _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, typeof(ulong), [typeof(CpuState*)], null);
+            _il.Emit(OpCodes.Ret);
+            _il.MarkLabel(unlinked);
         }
 
         private void EmitBlock(Block block)
@@ -309,6 +341,7 @@ public static unsafe class BlockCompiler
             {
                 _il.Emit(OpCodes.Ldloc, registerTarget);
                 _il.Emit(OpCodes.Stloc, _nextPc);
+                SetChainSlot(null);
                 _il.Emit(OpCodes.Br, _exit);
                 return;
             }
@@ -352,7 +385,21 @@ public static unsafe class BlockCompiler
 
             _il.Emit(OpCodes.Ldc_I8, (long)pc);
             _il.Emit(OpCodes.Stloc, _nextPc);
+            SetChainSlot(_links?.Allocate(pc));
             _il.Emit(OpCodes.Br, _exit);
+        }
+
+        /// <summary>Which link slot the exit about to be taken goes through; none for register jumps and faults.</summary>
+        private void SetChainSlot(nint* slot)
+        {
+            if (_links is null)
+            {
+                return;
+            }
+
+            _il.Emit(OpCodes.Ldc_I8, (long)slot);
+            _il.Emit(OpCodes.Conv_I);
+            _il.Emit(OpCodes.Stloc, _chainSlot);
         }
 
         private void EmitRaise(in Step step, bool inDelaySlot, GuestException exception)
@@ -375,6 +422,7 @@ public static unsafe class BlockCompiler
             _il.Emit(OpCodes.Call, s_raiseAt);
             _il.Emit(OpCodes.Ldc_I8, (long)(inDelaySlot ? step.Pc - 4 : step.Pc));
             _il.Emit(OpCodes.Stloc, _nextPc);
+            SetChainSlot(null);
             _il.Emit(OpCodes.Br, _exit);
         }
 
@@ -409,17 +457,8 @@ public static unsafe class BlockCompiler
         private void StoreHiLo(LocalBuilder hiLo)
         {
             _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldc_I4, s_hiOffset);
-            _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Ldloca, hiLo);
-            _il.Emit(OpCodes.Call, typeof(HiLo).GetProperty(nameof(HiLo.Hi))!.GetMethod!);
-            _il.Emit(OpCodes.Stind_I8);
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldc_I4, s_loOffset);
-            _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Ldloca, hiLo);
-            _il.Emit(OpCodes.Call, typeof(HiLo).GetProperty(nameof(HiLo.Lo))!.GetMethod!);
-            _il.Emit(OpCodes.Stind_I8);
+            _il.Emit(OpCodes.Ldloc, hiLo);
+            _il.Emit(OpCodes.Call, s_storeHiLo);
         }
     }
 }

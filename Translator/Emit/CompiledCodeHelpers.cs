@@ -1,4 +1,5 @@
 using LoongsonDbt.Runtime.Cpu;
+using LoongsonDbt.Translator.Semantics;
 
 namespace LoongsonDbt.Translator.Emit;
 
@@ -9,4 +10,12 @@ public static unsafe class CompiledCodeHelpers
     public static void RaiseAt(CpuState* state, ulong pc, int inDelaySlot, uint word) =>
         state->Raise(state->Exception == GuestException.None ? GuestException.ReservedInstruction : state->Exception,
             pc, inDelaySlot != 0, word);
+
+    /// <summary>Writes a multiply or divide result; by value, so no local's address is taken (that would block tail calls).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void StoreHiLo(CpuState* state, HiLo result)
+    {
+        state->Hi = result.Hi;
+        state->Lo = result.Lo;
+    }
 }

@@ -30,8 +30,11 @@ public sealed class Block
     /// <summary>The blocks compiled together with this one as its region (this block first), once compiled.</summary>
     public IReadOnlyList<Block>? Region { get; set; }
 
-    /// <summary>The compiled code once published, else null.</summary>
+    /// <summary>The compiled code once published, else null; it also keeps the method alive.</summary>
     public volatile BlockFunction? Compiled;
+
+    /// <summary>The compiled code's native entry point (set before <see cref="Compiled"/>), or zero.</summary>
+    public nint Entry;
 
     /// <summary>Set when the block's code was overwritten or unmapped; it will not be entered again.</summary>
     public volatile bool Invalidated;

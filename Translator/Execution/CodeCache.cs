@@ -13,6 +13,12 @@ public sealed class CodeCache
     private readonly Dictionary<ulong, List<Block>> _byPage = [];
     private readonly Lock _lock = new();
 
+    /// <summary>
+    /// Invalidated blocks stay referenced: their compiled code may be on the stack right now (a region that
+    /// stored into its own page), and a DynamicMethod with no references could be collected under it.
+    /// </summary>
+    private readonly List<Block> _graveyard = [];
+
     public int Count => _blocks.Count;
 
     /// <summary>All blocks translated so far that are still valid.</summary>
@@ -73,31 +79,51 @@ public sealed class CodeCache
         return newPages;
     }
 
-    /// <summary>Drops every block with code on <paramref name="page"/>.</summary>
-    public void InvalidatePage(ulong page)
+    /// <summary>
+    /// Records that <paramref name="entry"/>'s compiled code also depends on the pages of <paramref name="region"/>;
+    /// false (nothing recorded) when one of the region's blocks was already invalidated.
+    /// </summary>
+    public bool AddRegion(Block entry, IReadOnlyList<Block> region)
+    {
+        lock (_lock)
+        {
+            if (region.Any(b => b.Invalidated))
+            {
+                return false;
+            }
+
+            foreach (ulong page in region.SelectMany(b => b.Pages).Distinct())
+            {
+                if (_byPage.TryGetValue(page, out List<Block>? list) && !list.Contains(entry))
+                {
+                    list.Add(entry);
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Drops every block with code on <paramref name="page"/>, and every region that copied one; returns them.</summary>
+    public IReadOnlyList<Block> InvalidatePage(ulong page)
     {
         lock (_lock)
         {
             if (!_byPage.Remove(page, out List<Block>? blocks))
             {
-                return;
+                return [];
             }
 
-            foreach (Block block in blocks)
+            foreach (Block block in blocks.Where(b => !b.Invalidated))
             {
                 block.Invalidated = true;
                 _blocks.Remove(block.Address);
+                _graveyard.Add(block);
                 Invalidations++;
-                foreach (ulong other in block.Pages)
-                {
-                    if (other != page && _byPage.TryGetValue(other, out List<Block>? list))
-                    {
-                        list.Remove(block);
-                    }
-                }
             }
 
             Array.Clear(_fast);
+            return blocks;
         }
     }
 }

@@ -19,13 +19,14 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     private readonly BlockBuilder _builder;
     private readonly BlockingCollection<Block> _compileQueue = [];
     private readonly Thread? _compiler;
+    private readonly ChainLinks _links = new();
 
     public ExecutionEngine(AddressSpace memory, EngineOptions options)
     {
         _memory = memory;
         _options = options;
         _builder = new BlockBuilder(memory, Decoder.Loongson3);
-        memory.CodePageWritten += Cache.InvalidatePage;
+        memory.CodePageWritten += InvalidatePage;
         if (options.Mode == EngineMode.Tiered)
         {
             _compiler = new Thread(CompileLoop) { IsBackground = true, Name = "loongson-dbt compiler" };
@@ -53,7 +54,12 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             }
 
             ulong next;
-            if (block.Compiled is { } compiled)
+            if (block.Entry != 0)
+            {
+                block.CompiledCount++;
+                next = ((delegate* managed<CpuState*, ulong>)block.Entry)(state);
+            }
+            else if (block.Compiled is { } compiled)
             {
                 block.CompiledCount++;
                 next = compiled(state);
@@ -80,10 +86,11 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
 
     public void Dispose()
     {
-        _memory.CodePageWritten -= Cache.InvalidatePage;
+        _memory.CodePageWritten -= InvalidatePage;
         _compileQueue.CompleteAdding();
         _compiler?.Join();
         _compileQueue.Dispose();
+        _links.Dispose();
     }
 
     private Block? Translate(ulong pc)
@@ -121,10 +128,29 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     private void CompileNow(Block block)
     {
         long start = Stopwatch.GetTimestamp();
-        block.Region = RegionBuilder.Build(block, Cache);
-        BlockFunction function = BlockCompiler.Compile(block.Region);
+        IReadOnlyList<Block> region = RegionBuilder.Build(block, Cache);
+        System.Reflection.Emit.DynamicMethod method = BlockCompiler.Compile(region, _links);
+        BlockFunction function = method.CreateDelegate<BlockFunction>();
         System.Runtime.CompilerServices.RuntimeHelpers.PrepareDelegate(function);
         block.CompileTicks = Stopwatch.GetTimestamp() - start;
-        block.Compiled = function;
+        block.Region = region;
+
+        // Published only if no block of the region was overwritten meanwhile; the region's code then
+        // depends on all their pages, so a write to any of them drops it.
+        if (Cache.AddRegion(block, region))
+        {
+            nint entry = ChainLinks.EntryPoint(method);
+            block.Entry = entry;
+            block.Compiled = function;
+            _links.Publish(block.Address, entry);
+        }
+    }
+
+    private void InvalidatePage(ulong page)
+    {
+        foreach (Block block in Cache.InvalidatePage(page))
+        {
+            _links.Unlink(block.Address);
+        }
     }
 }

@@ -1,9 +1,12 @@
 namespace LoongsonDbt.Translator.Execution;
 
 /// <summary>
-/// Grows a hot block into a region: the blocks reachable through its constant exits (branch
-/// targets, fall-throughs) that have already run, so loops spanning several blocks compile into one
-/// method with internal branches instead of returning to the dispatcher (DBT-NOTES C.2).
+/// Grows a hot block into a region: the hot blocks on loops through it, found through constant
+/// exits (branch targets, fall-throughs), so a loop spanning several blocks compiles into one method
+/// with internal branches and keeps its registers in host registers (DBT-NOTES C.2). Blocks that
+/// do not lead back to the entry stay out and are reached by chaining: every register a region uses
+/// is loaded at its entry and stored at its exit, which a short path through a big region would pay
+/// in full.
 /// </summary>
 public static class RegionBuilder
 {
@@ -12,17 +15,21 @@ public static class RegionBuilder
 
     public const int MaxBlocks = 24;
 
+    /// <summary>A successor joins when it ran at least this fraction of the entry's executions.</summary>
+    private const int HotFraction = 8;
+
     public static IReadOnlyList<Block> Build(Block entry, CodeCache cache)
     {
         var region = new List<Block> { entry };
         var seen = new HashSet<ulong> { entry.Address };
         int instructions = entry.Steps.Length;
+        long hot = Math.Max(1, (entry.InterpretedCount + entry.CompiledCount) / HotFraction);
         for (int next = 0; next < region.Count && region.Count < MaxBlocks; next++)
         {
             foreach (ulong successor in ConstantSuccessors(region[next]))
             {
                 if (!seen.Add(successor) || cache.Lookup(successor) is not { Invalidated: false } block
-                    || block.InterpretedCount + block.CompiledCount == 0
+                    || block.InterpretedCount + block.CompiledCount < hot
                     || instructions + block.Steps.Length > MaxInstructions || region.Count == MaxBlocks)
                 {
                     continue;
@@ -33,7 +40,29 @@ public static class RegionBuilder
             }
         }
 
-        return region;
+        return OnLoopsThroughEntry(region);
+    }
+
+    /// <summary>
+    /// The entry and the candidates from which it can be reached again (the entry reaches them all, since
+    /// they were collected from it): the loops through the entry.
+    /// </summary>
+    private static List<Block> OnLoopsThroughEntry(List<Block> candidates)
+    {
+        var leadsBack = new HashSet<ulong> { candidates[0].Address };
+        for (bool grew = true; grew;)
+        {
+            grew = false;
+            foreach (Block block in candidates)
+            {
+                if (!leadsBack.Contains(block.Address) && ConstantSuccessors(block).Any(leadsBack.Contains))
+                {
+                    grew |= leadsBack.Add(block.Address);
+                }
+            }
+        }
+
+        return [.. candidates.Where(b => leadsBack.Contains(b.Address))];
     }
 
     private static IEnumerable<ulong> ConstantSuccessors(Block block)

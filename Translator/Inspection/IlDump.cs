@@ -11,7 +11,8 @@ namespace LoongsonDbt.Translator.Inspection;
 /// <summary>
 /// Writes compiled code into a real assembly (one static method per compiled region, named by its entry address,
 /// with its guest disassembly as an attribute) through the same emitter that produced the running
-/// code, so ILSpy or ikdasm show exactly what ran (DBT-NOTES C.9).
+/// code, so ILSpy or ikdasm show what ran (DBT-NOTES C.9) — except that exits return their next PC
+/// instead of tail-calling through the run's link slots, which live in that process's memory.
 /// </summary>
 public static class IlDump
 {
@@ -28,7 +29,7 @@ public static class IlDump
                 typeof(ulong), [typeof(CpuState).MakePointerType()]);
             method.DefineParameter(1, ParameterAttributes.None, "state");
             method.SetCustomAttribute(new CustomAttributeBuilder(attribute, [string.Concat((block.Region ?? [block]).Select(Listing))]));
-            BlockCompiler.Emit(block.Region ?? [block], method.GetILGenerator());
+            BlockCompiler.Emit(block.Region ?? [block], method.GetILGenerator(), links: null);
         }
 
         type.CreateType();

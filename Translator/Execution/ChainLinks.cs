@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.InteropServices;
+
+namespace LoongsonDbt.Translator.Execution;
+
+/// <summary>
+/// Link slots for chaining compiled code (DBT-NOTES C.3): each constant exit of a compiled region
+/// owns a slot in native memory holding the entry point of the region that starts at its target,
+/// or zero. The exit tail-calls through the slot, so a transition costs an indirect jump instead of
+/// a trip through the dispatcher. Slots are filled when their target is compiled and cleared when
+/// it is invalidated.
+/// </summary>
+public sealed unsafe class ChainLinks : IDisposable
+{
+    /// <summary>Bounds native memory; exits beyond it simply return to the dispatcher.</summary>
+    public const int Capacity = 1 << 20;
+
+    private static readonly MethodInfo? s_getMethodDescriptor =
+        typeof(DynamicMethod).GetMethod("GetMethodDescriptor", BindingFlags.NonPublic | BindingFlags.Instance);
+
+    private readonly nint* _slots;
+    private readonly Dictionary<ulong, List<int>> _slotsByTarget = [];
+    private readonly Dictionary<ulong, nint> _entryPoints = [];
+    private readonly Lock _lock = new();
+    private int _used;
+
+    public ChainLinks()
+    {
+        _slots = (nint*)NativeMemory.AllocZeroed((nuint)Capacity, (nuint)sizeof(nint));
+    }
+
+    /// <summary>Whether this runtime exposes DynamicMethod entry points; without them exits return to the dispatcher.</summary>
+    public static bool Supported => s_getMethodDescriptor is not null;
+
+    /// <summary>How many exits own a slot.</summary>
+    public int Slots => _used;
+
+    /// <summary>A slot for an exit to <paramref name="target"/>, already filled if the target is compiled; null when full.</summary>
+    public nint* Allocate(ulong target)
+    {
+        lock (_lock)
+        {
+            if (_used == Capacity)
+            {
+                return null;
+            }
+
+            int index = _used++;
+            if (!_slotsByTarget.TryGetValue(target, out List<int>? slots))
+            {
+                _slotsByTarget[target] = slots = [];
+            }
+
+            slots.Add(index);
+            _slots[index] = _entryPoints.GetValueOrDefault(target);
+            return _slots + index;
+        }
+    }
+
+    /// <summary>
+    /// The native entry point of a compiled method, for calls without a delegate (whose shuffle thunk costs
+    /// several ns per call, DBT-NOTES B.2); zero where the runtime does not expose it.
+    /// </summary>
+    public static nint EntryPoint(DynamicMethod method) =>
+        s_getMethodDescriptor?.Invoke(method, null) is RuntimeMethodHandle handle ? handle.GetFunctionPointer() : 0;
+
+    /// <summary>Points every exit to <paramref name="address"/> at <paramref name="entry"/>.</summary>
+    public void Publish(ulong address, nint entry)
+    {
+        if (entry == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            _entryPoints[address] = entry;
+            foreach (int index in _slotsByTarget.GetValueOrDefault(address) ?? [])
+            {
+                _slots[index] = entry;
+            }
+        }
+    }
+
+    /// <summary>Sends every exit to <paramref name="address"/> back to the dispatcher (its code was invalidated).</summary>
+    public void Unlink(ulong address)
+    {
+        lock (_lock)
+        {
+            _entryPoints.Remove(address);
+            foreach (int index in _slotsByTarget.GetValueOrDefault(address) ?? [])
+            {
+                _slots[index] = 0;
+            }
+        }
+    }
+
+    public void Dispose() => NativeMemory.Free(_slots);
+}
