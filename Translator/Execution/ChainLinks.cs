@@ -36,6 +36,24 @@ public sealed unsafe class ChainLinks : IDisposable
     /// <summary>How many exits own a slot.</summary>
     public int Slots => _used;
 
+    /// <summary>How many of those slots currently point at compiled code.</summary>
+    public int Linked
+    {
+        get
+        {
+            lock (_lock)
+            {
+                int linked = 0;
+                for (int i = 0; i < _used; i++)
+                {
+                    linked += _slots[i] != 0 ? 1 : 0;
+                }
+
+                return linked;
+            }
+        }
+    }
+
     /// <summary>A slot for an exit to <paramref name="target"/>, already filled if the target is compiled; null when full.</summary>
     public nint* Allocate(ulong target)
     {

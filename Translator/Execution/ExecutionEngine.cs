@@ -36,6 +36,9 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
 
     public CodeCache Cache { get; } = new();
 
+    /// <summary>The link slots of compiled exits (for the profile).</summary>
+    public ChainLinks Links => _links;
+
     public EngineOptions Options => _options;
 
     public void Run(CpuState* state)

@@ -8,7 +8,7 @@ namespace LoongsonDbt.Translator.Inspection;
 /// <summary>The hottest blocks of a run and the engine's totals, as a text table.</summary>
 public static class HotBlockProfile
 {
-    public static void Write(TextWriter output, CodeCache cache, SymbolTable symbols, int top = 25)
+    public static void Write(TextWriter output, CodeCache cache, ChainLinks links, SymbolTable symbols, int top = 25)
     {
         Block[] blocks = [.. cache.Blocks];
         long Executions(Block b) => b.InterpretedCount + b.CompiledCount;
@@ -27,7 +27,8 @@ public static class HotBlockProfile
         long compiledRuns = blocks.Sum(b => b.CompiledCount);
         output.WriteLine();
         output.WriteLine($"blocks: {blocks.Length} translated, {blocks.Count(b => b.Compiled is not null)} compiled, {cache.Invalidations} invalidated by code writes");
-        output.WriteLine($"block entries: {interpretedRuns} interpreted, {compiledRuns} compiled (loops inside a compiled block count once)");
+        output.WriteLine($"block entries from the dispatcher: {interpretedRuns} interpreted, {compiledRuns} compiled (loops inside a region and chained transitions do not come back to count)");
+        output.WriteLine($"chaining: {links.Slots} compiled exits to constant targets, {links.Linked} of them linked to compiled code");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"compile time: {Milliseconds(blocks.Sum(b => b.CompileTicks)):F1} ms in total"));
     }
