@@ -28,7 +28,17 @@ public sealed unsafe partial class LinuxSyscalls
     private const ulong HostTiocgpgrp = 0x540f;
     private const ulong HostFionread = 0x541b;
 
-    private long Read(int fd, ulong buffer, ulong count)
+    private long Read(int fd, ulong buffer, ulong count) =>
+        ReadIntoGuest(fd, buffer, count, static (host, pointer, length, _) => Libc.read(host, pointer, length), 0);
+
+    private long PositionalRead(int fd, ulong buffer, ulong count, long offset) =>
+        ReadIntoGuest(fd, buffer, count, static (host, pointer, length, at) => Libc.pread(host, pointer, length, at), offset);
+
+    /// <summary>A host call that fills a buffer from a descriptor (read, pread, getdents64).</summary>
+    private delegate nint HostRead(int host, byte* buffer, nint length, long offset);
+
+    /// <summary>Runs <paramref name="call"/> on the host descriptor behind <paramref name="fd"/> and copies what it read to the guest.</summary>
+    private long ReadIntoGuest(int fd, ulong buffer, ulong count, HostRead call, long offset)
     {
         if (!_files.TryGetHost(fd, out int host))
         {
@@ -39,24 +49,7 @@ public sealed unsafe partial class LinuxSyscalls
         long result;
         fixed (byte* pointer = data)
         {
-            result = Checked(Libc.read(host, pointer, data.Length));
-        }
-
-        return Deliver(buffer, data, result);
-    }
-
-    private long PositionalRead(int fd, ulong buffer, ulong count, long offset)
-    {
-        if (!_files.TryGetHost(fd, out int host))
-        {
-            return -Errno.EBADF;
-        }
-
-        byte[] data = new byte[(int)Math.Min(count, TransferChunk)];
-        long result;
-        fixed (byte* pointer = data)
-        {
-            result = Checked(Libc.pread(host, pointer, data.Length, offset));
+            result = Checked(call(host, pointer, data.Length, offset));
         }
 
         return Deliver(buffer, data, result);
@@ -364,23 +357,9 @@ public sealed unsafe partial class LinuxSyscalls
         return _memory.TryWrite(buffer, stat) ? 0 : -Errno.EFAULT;
     }
 
-    private long DirectoryEntries(int fd, ulong buffer, ulong count)
-    {
-        // struct linux_dirent64 is the same on every architecture: the host's bytes go to the guest as they are.
-        if (!_files.TryGetHost(fd, out int host))
-        {
-            return -Errno.EBADF;
-        }
-
-        byte[] data = new byte[(int)Math.Min(count, TransferChunk)];
-        long result;
-        fixed (byte* pointer = data)
-        {
-            result = Checked(Libc.getdents64(host, pointer, data.Length));
-        }
-
-        return Deliver(buffer, data, result);
-    }
+    // struct linux_dirent64 is the same on every architecture: the host's bytes go to the guest as they are.
+    private long DirectoryEntries(int fd, ulong buffer, ulong count) =>
+        ReadIntoGuest(fd, buffer, count, static (host, pointer, length, _) => Libc.getdents64(host, pointer, length), 0);
 
     private long ReadLink(int dirFd, ulong pathAddress, ulong buffer, ulong size)
     {
