@@ -20,6 +20,7 @@ public static unsafe class BlockCompiler
 {
     private static readonly MethodInfo s_raiseAt = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.RaiseAt))!;
     private static readonly MethodInfo s_storeHiLo = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.StoreHiLo))!;
+    private static readonly MethodInfo s_jumpSlot = typeof(ChainLinks).GetMethod(nameof(ChainLinks.JumpSlot))!;
     private static readonly int s_exceptionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Exception));
     private static readonly int s_hiOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Hi));
     private static readonly int s_loOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Lo));
@@ -341,7 +342,16 @@ public static unsafe class BlockCompiler
             {
                 _il.Emit(OpCodes.Ldloc, registerTarget);
                 _il.Emit(OpCodes.Stloc, _nextPc);
-                SetChainSlot(null);
+                if (_links is not null)
+                {
+                    // A computed jump chains through the jump cache when it holds code for the target.
+                    _il.Emit(OpCodes.Ldc_I8, (long)_links.JumpCache);
+                    _il.Emit(OpCodes.Conv_I);
+                    _il.Emit(OpCodes.Ldloc, registerTarget);
+                    _il.Emit(OpCodes.Call, s_jumpSlot);
+                    _il.Emit(OpCodes.Stloc, _chainSlot);
+                }
+
                 _il.Emit(OpCodes.Br, _exit);
                 return;
             }

@@ -16,10 +16,16 @@ public sealed unsafe class ChainLinks : IDisposable
     /// <summary>Bounds native memory; exits beyond it simply return to the dispatcher.</summary>
     public const int Capacity = 1 << 20;
 
+    /// <summary>Entries of the jump cache that register jumps (jr, jalr) look their target up in.</summary>
+    public const int JumpCacheEntries = 1 << 14;
+
     private static readonly MethodInfo? s_getMethodDescriptor =
         typeof(DynamicMethod).GetMethod("GetMethodDescriptor", BindingFlags.NonPublic | BindingFlags.Instance);
 
     private readonly nint* _slots;
+
+    /// <summary>QEMU's tb_jmp_cache for computed jumps: pairs (guest address, entry point), direct-mapped by address.</summary>
+    private readonly nint* _jumpCache;
     private readonly Dictionary<ulong, List<int>> _slotsByTarget = [];
     private readonly Dictionary<ulong, nint> _entryPoints = [];
     private readonly Lock _lock = new();
@@ -28,6 +34,21 @@ public sealed unsafe class ChainLinks : IDisposable
     public ChainLinks()
     {
         _slots = (nint*)NativeMemory.AllocZeroed((nuint)Capacity, (nuint)sizeof(nint));
+        _jumpCache = (nint*)NativeMemory.AllocZeroed((nuint)JumpCacheEntries * 2, (nuint)sizeof(nint));
+    }
+
+    /// <summary>The jump cache's base, which compiled register jumps pass to <see cref="JumpSlot"/>.</summary>
+    public nint* JumpCache => _jumpCache;
+
+    /// <summary>
+    /// Where a register jump to <paramref name="target"/> finds compiled code: the cache entry's entry-point
+    /// field when the entry is for that address, else null (the jump returns to the dispatcher).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static nint* JumpSlot(nint* jumpCache, ulong target)
+    {
+        nint* entry = jumpCache + (((target >> 2) & (JumpCacheEntries - 1)) << 1);
+        return (ulong)entry[0] == target ? entry + 1 : null;
     }
 
     /// <summary>Whether this runtime exposes DynamicMethod entry points; without them exits return to the dispatcher.</summary>
@@ -98,6 +119,11 @@ public sealed unsafe class ChainLinks : IDisposable
             {
                 _slots[index] = entry;
             }
+
+            // Entry point first: a reader that sees the new address must not see a stale entry point.
+            nint* cached = JumpCacheEntry(address);
+            cached[1] = entry;
+            Volatile.Write(ref cached[0], (nint)address);
         }
     }
 
@@ -111,8 +137,21 @@ public sealed unsafe class ChainLinks : IDisposable
             {
                 _slots[index] = 0;
             }
+
+            nint* cached = JumpCacheEntry(address);
+            if ((ulong)cached[0] == address)
+            {
+                cached[0] = 0;
+                cached[1] = 0;
+            }
         }
     }
 
-    public void Dispose() => NativeMemory.Free(_slots);
+    public void Dispose()
+    {
+        NativeMemory.Free(_slots);
+        NativeMemory.Free(_jumpCache);
+    }
+
+    private nint* JumpCacheEntry(ulong address) => _jumpCache + (((address >> 2) & (JumpCacheEntries - 1)) << 1);
 }
