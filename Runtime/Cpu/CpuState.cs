@@ -63,8 +63,6 @@ public unsafe struct CpuState
 
     public static int GprOffset(int register) => (int)Marshal.OffsetOf<CpuState>(nameof(Gpr)) + register * sizeof(ulong);
 
-    public static int FprOffset(int register) => (int)Marshal.OffsetOf<CpuState>(nameof(Fpr)) + register * sizeof(ulong);
-
     /// <summary>Records an exception raised by the instruction at <paramref name="pc"/>.</summary>
     public void Raise(GuestException exception, ulong pc, bool inDelaySlot, uint word)
     {

@@ -1,5 +1,3 @@
-using LoongsonDbt.Translator.Decoding;
-
 namespace LoongsonDbt.Translator.Execution;
 
 /// <summary>
@@ -39,9 +37,6 @@ public sealed class Block
     /// <summary>Set when the block's code was overwritten or unmapped; it will not be entered again.</summary>
     public volatile bool Invalidated;
 
-    /// <summary>Set when the block was queued for compilation, so it is queued once.</summary>
-    public int CompileRequested;
-
     /// <summary>Wall time the compilation took, in ticks of <see cref="System.Diagnostics.Stopwatch"/>.</summary>
     public long CompileTicks;
 
@@ -59,6 +54,4 @@ public sealed class Block
             }
         }
     }
-
-    public DecodedInstruction Last => Steps[^1].Instruction;
 }

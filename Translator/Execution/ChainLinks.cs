@@ -51,9 +51,6 @@ public sealed unsafe class ChainLinks : IDisposable
         return (ulong)entry[0] == target ? entry + 1 : null;
     }
 
-    /// <summary>Whether this runtime exposes DynamicMethod entry points; without them exits return to the dispatcher.</summary>
-    public static bool Supported => s_getMethodDescriptor is not null;
-
     /// <summary>How many exits own a slot.</summary>
     public int Slots => _used;
 
