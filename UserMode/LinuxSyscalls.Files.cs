@@ -218,25 +218,43 @@ public sealed unsafe partial class LinuxSyscalls
 
     private long Open(int dirFd, ulong pathAddress, int flags, uint mode)
     {
-        byte[]? path = ReadString(pathAddress);
-        if (path is null)
+        long error = ResolvePath(dirFd, pathAddress, out byte[] path, out int hostDir);
+        if (error != 0)
         {
-            return -Errno.EFAULT;
-        }
-
-        long hostDir = HostDirectory(dirFd, path);
-        if (hostDir < 0 && hostDir != Libc.AtFdCwd)
-        {
-            return hostDir;
+            return error;
         }
 
         // Host descriptors never leak into processes .NET starts; the guest's own close-on-exec is tracked apart.
         int hostFlags = OpenFlags.ToHost(flags) | Libc.OCloexec;
         fixed (byte* pointer = path)
         {
-            long host = Checked(Libc.openat((int)hostDir, pointer, hostFlags, mode));
+            long host = Checked(Libc.openat(hostDir, pointer, hostFlags, mode));
             return host < 0 ? host : _files.Add((int)host, (flags & OpenFlags.GuestCloexec) != 0);
         }
+    }
+
+    /// <summary>
+    /// Reads a guest path and the host directory an *at() call resolves it against; 0, or -EFAULT for an
+    /// unreadable path, -EBADF for a bad directory descriptor.
+    /// </summary>
+    private long ResolvePath(int dirFd, ulong address, out byte[] path, out int hostDir)
+    {
+        byte[]? read = ReadString(address);
+        path = read ?? [];
+        hostDir = 0;
+        if (read is null)
+        {
+            return -Errno.EFAULT;
+        }
+
+        long directory = HostDirectory(dirFd, path);
+        if (directory < 0 && directory != Libc.AtFdCwd)
+        {
+            return directory;
+        }
+
+        hostDir = (int)directory;
+        return 0;
     }
 
     /// <summary>The host directory fd a guest *at() call resolves against; a negative errno for a bad one.</summary>
@@ -252,21 +270,15 @@ public sealed unsafe partial class LinuxSyscalls
 
     private long PathCall(int dirFd, ulong pathAddress, PathOperation operation)
     {
-        byte[]? path = ReadString(pathAddress);
-        if (path is null)
+        long error = ResolvePath(dirFd, pathAddress, out byte[] path, out int hostDir);
+        if (error != 0)
         {
-            return -Errno.EFAULT;
-        }
-
-        long hostDir = HostDirectory(dirFd, path);
-        if (hostDir < 0 && hostDir != Libc.AtFdCwd)
-        {
-            return hostDir;
+            return error;
         }
 
         fixed (byte* pointer = path)
         {
-            return Checked(operation((int)hostDir, pointer));
+            return Checked(operation(hostDir, pointer));
         }
     }
 
@@ -275,22 +287,16 @@ public sealed unsafe partial class LinuxSyscalls
 
     private long Rename(int oldDirFd, ulong oldAddress, int newDirFd, ulong newAddress, uint flags)
     {
-        byte[]? newPath = ReadString(newAddress);
-        if (newPath is null)
+        long error = ResolvePath(newDirFd, newAddress, out byte[] newPath, out int newDir);
+        if (error != 0)
         {
-            return -Errno.EFAULT;
-        }
-
-        long newDir = HostDirectory(newDirFd, newPath);
-        if (newDir < 0 && newDir != Libc.AtFdCwd)
-        {
-            return newDir;
+            return error;
         }
 
         fixed (byte* target = newPath)
         {
             byte* to = target;
-            return PathCall(oldDirFd, oldAddress, (dir, from) => Libc.renameat2(dir, from, (int)newDir, to, flags));
+            return PathCall(oldDirFd, oldAddress, (dir, from) => Libc.renameat2(dir, from, newDir, to, flags));
         }
     }
 
