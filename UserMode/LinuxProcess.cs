@@ -66,9 +66,8 @@ public sealed unsafe class LinuxProcess
         ulong sp = InitialStack.Build(memory, program, arguments, variables, elfPath);
 
         // As the kernel's start_thread: every register zero but sp, execution at the entry point.
+        cpu.Reset();
         CpuState* state = cpu.State;
-        *state = default;
-        state->Exception = GuestException.None;
         state->Gpr[29] = sp;
         state->Pc = program.Entry;
         memory.Attach(state);

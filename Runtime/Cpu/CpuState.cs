@@ -61,7 +61,31 @@ public unsafe struct CpuState
     /// <summary>A GCHandle to the <see cref="Memory.IGuestMemory"/> behind <see cref="Tlb"/>, for the slow path.</summary>
     public nint MemoryHandle;
 
+    /// <summary>A GCHandle to the <see cref="SystemCpu"/> of a full-system guest; zero in user mode, where CP0 does not exist.</summary>
+    public nint SystemHandle;
+
+    /// <summary>Status.CU1 as the FPU instructions check it; always set in user mode.</summary>
+    public int FpuUsable;
+
+    /// <summary>
+    /// The RDHWR registers the current mode may read (bit n = register n): HWREna in user mode of a
+    /// full-system guest, all of them in kernel mode and for user-mode programs.
+    /// </summary>
+    public uint ReadableHardwareRegisters;
+
+    /// <summary>Cause.CE of a Coprocessor Unusable exception: which coprocessor was touched.</summary>
+    public int ExceptionCoprocessor;
+
+    public static int BudgetOffset => (int)Marshal.OffsetOf<CpuState>(nameof(Budget));
+
     public static int GprOffset(int register) => (int)Marshal.OffsetOf<CpuState>(nameof(Gpr)) + register * sizeof(ulong);
+
+    /// <summary>Records a Coprocessor Unusable exception for <paramref name="coprocessor"/> (Cause.CE).</summary>
+    public void RaiseCoprocessorUnusable(int coprocessor)
+    {
+        Exception = GuestException.CoprocessorUnusable;
+        ExceptionCoprocessor = coprocessor;
+    }
 
     /// <summary>Records an exception raised by the instruction at <paramref name="pc"/>.</summary>
     public void Raise(GuestException exception, ulong pc, bool inDelaySlot, uint word)

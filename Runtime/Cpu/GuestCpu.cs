@@ -8,8 +8,7 @@ public sealed unsafe class GuestCpu : IDisposable
     public GuestCpu()
     {
         State = (CpuState*)NativeMemory.AlignedAlloc((nuint)sizeof(CpuState), 64);
-        *State = default;
-        State->Exception = GuestException.None;
+        Reset();
     }
 
     public CpuState* State { get; private set; }
@@ -24,6 +23,18 @@ public sealed unsafe class GuestCpu : IDisposable
                 State->Gpr[register] = value;
             }
         }
+    }
+
+    /// <summary>
+    /// Every register zero, no exception pending; the FPU and every RDHWR register usable, as a user-mode
+    /// program sees them (a full-system CP0 narrows both).
+    /// </summary>
+    public void Reset()
+    {
+        *State = default;
+        State->Exception = GuestException.None;
+        State->FpuUsable = 1;
+        State->ReadableHardwareRegisters = uint.MaxValue;
     }
 
     public void Dispose()

@@ -14,6 +14,8 @@ public enum GuestException : int
     TlbStore = 3,
     AddressErrorLoad = 4,
     AddressErrorStore = 5,
+    InstructionBusError = 6,
+    DataBusError = 7,
     Syscall = 8,
     Breakpoint = 9,
     ReservedInstruction = 10,
@@ -21,4 +23,10 @@ public enum GuestException : int
     Overflow = 12,
     Trap = 13,
     FloatingPoint = 15,
+
+    /// <summary>Not an exception: ERET reached; the vCPU returns from the exception level (full system only).</summary>
+    ExceptionReturn = 64,
+
+    /// <summary>Not an exception: WAIT reached; the vCPU idles until an interrupt (full system only).</summary>
+    Wait = 65,
 }

@@ -155,6 +155,24 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
         return false;
     }
 
+    public ulong CodePageOf(ulong address) => address & GuestMemory.PageMask;
+
+    /// <summary>A process's pages change only through map calls, which report code pages they replace.</summary>
+    public bool HasFixedMapping(ulong address) => true;
+
+    public bool TryTranslateFetch(CpuState* state, ulong pc, out ulong codePage)
+    {
+        codePage = pc & GuestMemory.PageMask;
+        if (TryFetch(pc, out _))
+        {
+            return true;
+        }
+
+        state->BadVAddr = pc;
+        state->Exception = (pc & 3) != 0 ? GuestException.AddressErrorLoad : GuestException.TlbLoad;
+        return false;
+    }
+
     public ulong LoadSlow(CpuState* state, ulong address, int size)
     {
         if (!CheckAlignment(state, address, size, GuestException.AddressErrorLoad))

@@ -21,6 +21,8 @@ public static unsafe class BlockCompiler
     private static readonly MethodInfo s_raiseAt = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.RaiseAt))!;
     private static readonly MethodInfo s_storeHiLo = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.StoreHiLo))!;
     private static readonly MethodInfo s_jumpSlot = typeof(ChainLinks).GetMethod(nameof(ChainLinks.JumpSlot))!;
+    private static readonly MethodInfo s_fpuUnusable = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.FpuUnusable))!;
+    private static readonly int s_fpuUsableOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.FpuUsable));
     private static readonly int s_exceptionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Exception));
     private static readonly int s_hiOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Hi));
     private static readonly int s_loOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Lo));
@@ -31,15 +33,19 @@ public static unsafe class BlockCompiler
     /// Compiles <paramref name="region"/> (its first block is the entry); with <paramref name="links"/>, exits to
     /// constant addresses outside the region tail-call the code there once it is compiled.
     /// </summary>
-    public static DynamicMethod Compile(IReadOnlyList<Block> region, ChainLinks? links)
+    public static DynamicMethod Compile(IReadOnlyList<Block> region, ChainLinks? links, bool fullSystem = false)
     {
         var method = new DynamicMethod(MethodName(region[0]), typeof(ulong), [typeof(CpuState*)], typeof(BlockCompiler).Module, skipVisibility: true);
-        Emit(region, method.GetILGenerator(region.Sum(b => b.Steps.Length) * 64), links);
+        Emit(region, method.GetILGenerator(region.Sum(b => b.Steps.Length) * 64), links, fullSystem);
         return method;
     }
 
-    /// <summary>Emits the body of <c>ulong Block(CpuState* state)</c> for <paramref name="region"/>.</summary>
-    public static void Emit(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links) => new Emitter(region, il, links).EmitRegion();
+    /// <summary>
+    /// Emits the body of <c>ulong Block(CpuState* state)</c> for <paramref name="region"/>; for a
+    /// <paramref name="fullSystem"/> guest with the budget and FPU-enable checks and the link rules it needs.
+    /// </summary>
+    public static void Emit(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links, bool fullSystem = false) =>
+        new Emitter(region, il, links, fullSystem).EmitRegion();
 
     private sealed class Emitter
     {
@@ -54,12 +60,14 @@ public static unsafe class BlockCompiler
         private readonly LocalBuilder _chainSlot;
         private readonly Label _exit;
         private readonly ChainLinks? _links;
+        private readonly bool _fullSystem;
 
-        public Emitter(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links)
+        public Emitter(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links, bool fullSystem)
         {
             _region = region;
             _il = il;
             _links = links;
+            _fullSystem = fullSystem;
             _nextPc = il.DeclareLocal(typeof(ulong));
             _chainSlot = il.DeclareLocal(typeof(nint));
             _exit = il.DefineLabel();
@@ -134,6 +142,11 @@ public static unsafe class BlockCompiler
         private void EmitBlock(Block block)
         {
             _il.MarkLabel(_blockLabels[block.Address]);
+            if (_fullSystem)
+            {
+                EmitBudgetCheck(block.Address);
+            }
+
             Step[] steps = block.Steps;
             for (int i = 0; i < steps.Length; i++)
             {
@@ -147,6 +160,48 @@ public static unsafe class BlockCompiler
             }
 
             ExitTo(block.End);
+        }
+
+        /// <summary>
+        /// Leaves before <paramref name="address"/> when another thread asked the CPU to come back (an interrupt):
+        /// every block start is checked, so neither a loop inside the region nor a chain of regions runs on.
+        /// The read is volatile so that RyuJIT cannot hoist it out of a loop.
+        /// </summary>
+        private void EmitBudgetCheck(ulong address)
+        {
+            Label carryOn = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldc_I4, CpuState.BudgetOffset);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Volatile);
+            _il.Emit(OpCodes.Ldind_I8);
+            _il.Emit(OpCodes.Ldc_I8, 0L);
+            _il.Emit(OpCodes.Bge, carryOn);
+            _il.Emit(OpCodes.Ldc_I8, (long)address);
+            _il.Emit(OpCodes.Stloc, _nextPc);
+            SetChainSlot(null);
+            _il.Emit(OpCodes.Br, _exit);
+            _il.MarkLabel(carryOn);
+        }
+
+        /// <summary>An FPU instruction with Status.CU1 clear raises Coprocessor Unusable (the kernel's lazy FPU switch).</summary>
+        private void EmitFpuCheck(in Step step, bool inDelaySlot)
+        {
+            if (!_fullSystem || (step.Instruction.Flags & InstructionFlags.NeedsFpu) == 0)
+            {
+                return;
+            }
+
+            Label usable = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldc_I4, s_fpuUsableOffset);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldind_I4);
+            _il.Emit(OpCodes.Brtrue, usable);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Call, s_fpuUnusable);
+            EmitFaultExit(step, inDelaySlot);
+            _il.MarkLabel(usable);
         }
 
         private void CollectRegisters(Block block)
@@ -212,6 +267,7 @@ public static unsafe class BlockCompiler
                 return;
             }
 
+            EmitFpuCheck(step, inDelaySlot);
             LocalBuilder? result = EmitCall(step, semantic);
             if (semantic.MayRaise)
             {
@@ -316,6 +372,7 @@ public static unsafe class BlockCompiler
                         return;
                     }
 
+                    EmitFpuCheck(branch, inDelaySlot: false);
                     taken = EmitCall(branch, semantic);
                     break;
             }
@@ -342,7 +399,7 @@ public static unsafe class BlockCompiler
             {
                 _il.Emit(OpCodes.Ldloc, registerTarget);
                 _il.Emit(OpCodes.Stloc, _nextPc);
-                if (_links is not null)
+                if (_links is not null && LinkRules.MayPublish(_fullSystem, _region[0].Address))
                 {
                     // A computed jump chains through the jump cache when it holds code for the target.
                     _il.Emit(OpCodes.Ldc_I8, (long)_links.JumpCache);
@@ -395,7 +452,7 @@ public static unsafe class BlockCompiler
 
             _il.Emit(OpCodes.Ldc_I8, (long)pc);
             _il.Emit(OpCodes.Stloc, _nextPc);
-            SetChainSlot(_links?.Allocate(pc));
+            SetChainSlot(LinkRules.MayLink(_fullSystem, _region[0].Address, pc) ? _links?.Allocate(pc) : null);
             _il.Emit(OpCodes.Br, _exit);
         }
 

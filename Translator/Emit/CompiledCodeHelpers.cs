@@ -11,6 +11,9 @@ public static unsafe class CompiledCodeHelpers
         state->Raise(state->Exception == GuestException.None ? GuestException.ReservedInstruction : state->Exception,
             pc, inDelaySlot != 0, word);
 
+    /// <summary>An FPU instruction ran with Status.CU1 clear.</summary>
+    public static void FpuUnusable(CpuState* state) => state->RaiseCoprocessorUnusable(1);
+
     /// <summary>Writes a multiply or divide result; by value, so no local's address is taken (that would block tail calls).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void StoreHiLo(CpuState* state, HiLo result)

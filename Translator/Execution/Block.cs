@@ -6,10 +6,11 @@ namespace LoongsonDbt.Translator.Execution;
 /// </summary>
 public sealed class Block
 {
-    public Block(ulong address, Step[] steps)
+    public Block(ulong address, Step[] steps, ulong[] pages)
     {
         Address = address;
         Steps = steps;
+        Pages = pages;
     }
 
     public ulong Address { get; }
@@ -40,18 +41,9 @@ public sealed class Block
     /// <summary>Wall time the compilation took, in ticks of <see cref="System.Diagnostics.Stopwatch"/>.</summary>
     public long CompileTicks;
 
-    /// <summary>The guest pages this block reads its code from (a delay slot can spill onto the next page).</summary>
-    public IEnumerable<ulong> Pages
-    {
-        get
-        {
-            ulong first = Address & Runtime.Memory.GuestMemory.PageMask;
-            ulong last = (End - 4) & Runtime.Memory.GuestMemory.PageMask;
-            yield return first;
-            if (last != first)
-            {
-                yield return last;
-            }
-        }
-    }
+    /// <summary>
+    /// The code pages (<see cref="Runtime.Memory.IGuestMemory.CodePageOf"/>) this block was read from, its
+    /// first instruction's first; a delay slot can spill onto a second.
+    /// </summary>
+    public ulong[] Pages { get; }
 }

@@ -48,7 +48,14 @@ public sealed class BlockBuilder
             }
         }
 
-        return steps.Count == 0 ? null : new Block(address, [.. steps]);
+        if (steps.Count == 0)
+        {
+            return null;
+        }
+
+        ulong first = _memory.CodePageOf(address);
+        ulong last = _memory.CodePageOf(steps[^1].Pc);
+        return new Block(address, [.. steps], last == first ? [first] : [first, last]);
     }
 
     /// <summary>

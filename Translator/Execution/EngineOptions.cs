@@ -10,4 +10,10 @@ public sealed record EngineOptions
     /// 100 µs and saves tens of ns per run (DBT-NOTES C.1), so only blocks this hot pay back quickly.
     /// </summary>
     public int CompileThreshold { get; init; } = 500;
+
+    /// <summary>
+    /// A full-system guest: compiled code checks the budget (interrupts) at block starts and the FPU enable
+    /// before FPU instructions, and links only where <see cref="LinkRules"/> allow.
+    /// </summary>
+    public bool FullSystem { get; init; }
 }

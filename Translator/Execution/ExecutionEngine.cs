@@ -14,14 +14,14 @@ namespace LoongsonDbt.Translator.Execution;
 /// </summary>
 public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
 {
-    private readonly AddressSpace _memory;
+    private readonly IGuestMemory _memory;
     private readonly EngineOptions _options;
     private readonly BlockBuilder _builder;
     private readonly BlockingCollection<Block> _compileQueue = [];
     private readonly Thread? _compiler;
     private readonly ChainLinks _links = new();
 
-    public ExecutionEngine(AddressSpace memory, EngineOptions options)
+    public ExecutionEngine(IGuestMemory memory, EngineOptions options)
     {
         _memory = memory;
         _options = options;
@@ -44,16 +44,22 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     public void Run(CpuState* state)
     {
         state->Exception = GuestException.None;
-        while (true)
+        while (Volatile.Read(ref state->Budget) >= 0)
         {
             ulong pc = state->Pc;
-            Block? block = Cache.Lookup(pc) ?? Translate(pc);
-            if (block is null)
+            Block? block = Cache.Lookup(pc);
+            if (block is null || !_memory.HasFixedMapping(pc))
             {
-                // Nothing executable there: the fetch faults.
-                state->BadVAddr = pc;
-                state->Raise((pc & 3) != 0 ? GuestException.AddressErrorLoad : GuestException.TlbLoad, pc, inDelaySlot: false, 0);
-                return;
+                if (!_memory.TryTranslateFetch(state, pc, out ulong codePage))
+                {
+                    state->Raise(state->Exception, pc, inDelaySlot: false, 0);
+                    return;
+                }
+
+                if (block is null || block.Pages[0] != codePage)
+                {
+                    block = Translate(pc);
+                }
             }
 
             ulong next;
@@ -96,13 +102,9 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
         _links.Dispose();
     }
 
-    private Block? Translate(ulong pc)
+    private Block Translate(ulong pc)
     {
-        Block? block = _builder.Build(pc);
-        if (block is null)
-        {
-            return null;
-        }
+        Block block = _builder.Build(pc)!;
 
         foreach (ulong page in Cache.Add(block))
         {
@@ -131,8 +133,8 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     private void CompileNow(Block block)
     {
         long start = Stopwatch.GetTimestamp();
-        IReadOnlyList<Block> region = RegionBuilder.Build(block, Cache);
-        System.Reflection.Emit.DynamicMethod method = BlockCompiler.Compile(region, _links);
+        IReadOnlyList<Block> region = RegionBuilder.Build(block, Cache, _options.FullSystem);
+        System.Reflection.Emit.DynamicMethod method = BlockCompiler.Compile(region, _links, _options.FullSystem);
         BlockFunction function = method.CreateDelegate<BlockFunction>();
         System.Runtime.CompilerServices.RuntimeHelpers.PrepareDelegate(function);
         block.CompileTicks = Stopwatch.GetTimestamp() - start;
@@ -145,7 +147,10 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             nint entry = ChainLinks.EntryPoint(method);
             block.Entry = entry;
             block.Compiled = function;
-            _links.Publish(block.Address, entry);
+            if (LinkRules.MayPublish(_options.FullSystem, block.Address))
+            {
+                _links.Publish(block.Address, entry);
+            }
         }
     }
 

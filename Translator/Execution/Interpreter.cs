@@ -49,6 +49,11 @@ public static unsafe class Interpreter
             return Fault(state, in step, inDelaySlot);
         }
 
+        if (FpuUnusable(state, step.Instruction))
+        {
+            return Fault(state, in step, inDelaySlot);
+        }
+
         DecodedInstruction instruction = step.Instruction;
         ulong* arguments = stackalloc ulong[SemanticCall.MaxOperands];
         OperandSource[] operands = semantic.Operands;
@@ -110,6 +115,12 @@ public static unsafe class Interpreter
                     return pc;
                 }
 
+                if (FpuUnusable(state, instruction))
+                {
+                    Fault(state, in branch, inDelaySlot: false);
+                    return pc;
+                }
+
                 ulong* arguments = stackalloc ulong[SemanticCall.MaxOperands];
                 for (int i = 0; i < semantic.Operands.Length; i++)
                 {
@@ -165,6 +176,18 @@ public static unsafe class Interpreter
         OperandSource.Hi => state->Hi,
         _ => state->Lo,
     };
+
+    /// <summary>An FPU instruction with Status.CU1 clear (always set for user-mode programs) raises Coprocessor Unusable.</summary>
+    private static bool FpuUnusable(CpuState* state, in DecodedInstruction instruction)
+    {
+        if ((instruction.Flags & InstructionFlags.NeedsFpu) == 0 || state->FpuUsable != 0)
+        {
+            return false;
+        }
+
+        state->RaiseCoprocessorUnusable(1);
+        return true;
+    }
 
     private static bool Fault(CpuState* state, in Step step, bool inDelaySlot)
     {

@@ -18,7 +18,7 @@ public static class RegionBuilder
     /// <summary>A successor joins when it ran at least this fraction of the entry's executions.</summary>
     private const int HotFraction = 8;
 
-    public static IReadOnlyList<Block> Build(Block entry, CodeCache cache)
+    public static IReadOnlyList<Block> Build(Block entry, CodeCache cache, bool fullSystem = false)
     {
         var region = new List<Block> { entry };
         var seen = new HashSet<ulong> { entry.Address };
@@ -29,6 +29,7 @@ public static class RegionBuilder
             foreach (ulong successor in ConstantSuccessors(region[next]))
             {
                 if (!seen.Add(successor) || cache.Lookup(successor) is not { Invalidated: false } block
+                    || !LinkRules.MayJoinRegion(fullSystem, entry, block)
                     || block.InterpretedCount + block.CompiledCount < hot
                     || instructions + block.Steps.Length > MaxInstructions || region.Count == MaxBlocks)
                 {

@@ -14,7 +14,7 @@ public static class SemanticsTable
     private static readonly Type[] s_classes =
     [
         typeof(IntegerOperations), typeof(MultiplyDivideOperations), typeof(BranchConditions),
-        typeof(SystemOperations), typeof(MemoryOperations), typeof(FpuOperations),
+        typeof(SystemOperations), typeof(MemoryOperations), typeof(FpuOperations), typeof(Cp0Operations),
     ];
 
     private static readonly ImmutableArray<Semantic?> s_byName = Build();

@@ -58,7 +58,15 @@ public static unsafe class SystemOperations
     /// <summary>RDHWR: the hardware registers user code may read (HWREna as Linux sets it, ISA.md 4.11).</summary>
     public static ulong Rdhwr(CpuState* state, ulong word, ulong rt)
     {
-        switch ((word >> 11) & 0x1F)
+        int register = (int)(word >> 11) & 0x1F;
+        if (((state->ReadableHardwareRegisters >> register) & 1) == 0)
+        {
+            // Not enabled in HWREna for user code: the kernel emulates it (how Linux serves rdhwr $29 here).
+            state->Exception = GuestException.ReservedInstruction;
+            return rt;
+        }
+
+        switch (register)
         {
             case 0: return 0;
             case 1: return SynciStep;
