@@ -13,6 +13,7 @@ public sealed unsafe class PhysicalBus : IDisposable
     private readonly List<Window> _windows = [];
     private readonly byte[] _codePages;
     private Window[] _lookup = [];
+    private void* _allocation;
 
     public PhysicalBus(ulong ramBytes, ulong romBytes)
     {
@@ -23,8 +24,10 @@ public sealed unsafe class PhysicalBus : IDisposable
 
         RamBytes = ramBytes;
         RomBytes = romBytes;
-        Storage = (byte*)NativeMemory.AlignedAlloc((nuint)(ramBytes + romBytes), (nuint)GuestMemory.PageSize);
-        NativeMemory.Clear(Storage, (nuint)(ramBytes + romBytes));
+        // calloc leaves large blocks to fresh zero pages the host commits on first touch, so a guest with
+        // 1 GiB of RAM costs what it uses; the extra page lets the storage start page-aligned.
+        _allocation = NativeMemory.AllocZeroed((nuint)(ramBytes + romBytes + GuestMemory.PageSize));
+        Storage = (byte*)(((nuint)_allocation + (nuint)GuestMemory.PageSize - 1) & ~((nuint)GuestMemory.PageSize - 1));
         _codePages = new byte[(ramBytes + romBytes) / GuestMemory.PageSize];
     }
 
@@ -100,9 +103,10 @@ public sealed unsafe class PhysicalBus : IDisposable
 
     public void Dispose()
     {
-        if (Storage != null)
+        if (_allocation != null)
         {
-            NativeMemory.AlignedFree(Storage);
+            NativeMemory.Free(_allocation);
+            _allocation = null;
             Storage = null;
         }
     }
