@@ -14,6 +14,7 @@ public static class Program
             FetchCommand.Create(),
             DisasmCommand.Create(),
             RunCommand.Create(),
+            InitramfsCommand.Create(),
         };
 
         try
