@@ -163,44 +163,36 @@ public sealed class Liointc : IMmioDevice, IInterruptController
         return result;
     }
 
-    /// <summary>Enabled pending inputs whose route has INTn's bit (bits 7:4 of the route byte).</summary>
-    private uint LineStatus(int line)
-    {
-        uint status = Status;
-        uint result = 0;
-        for (int input = 0; input < InputCount; input++)
-        {
-            if ((status & (1u << input)) != 0 && (_routes[input] & (0x10 << line)) != 0)
-            {
-                result |= 1u << input;
-            }
-        }
-
-        return result;
-    }
-
+    /// <summary>
+    /// Output (core, n) is high when some enabled pending input routes to the core and some (not
+    /// necessarily the same) enabled pending input routes to INTn: QEMU's approximation.
+    /// </summary>
     private uint SampleOutputLevels()
     {
+        uint coresReached = 0;
+        uint linesReached = 0;
         lock (_lock)
         {
-            uint levels = 0;
-            for (int core = 0; core < CoreCount; core++)
+            uint status = Status;
+            for (int input = 0; input < InputCount; input++)
             {
-                if (CoreStatus(core) == 0)
+                if ((status & (1u << input)) != 0)
                 {
-                    continue;
-                }
-
-                for (int line = 0; line < LinesPerCore; line++)
-                {
-                    if (LineStatus(line) != 0)
-                    {
-                        levels |= 1u << (core * LinesPerCore + line);
-                    }
+                    coresReached |= _routes[input] & 0xFu;
+                    linesReached |= (uint)_routes[input] >> 4;
                 }
             }
-
-            return levels;
         }
+
+        uint levels = 0;
+        for (int core = 0; core < CoreCount; core++)
+        {
+            if ((coresReached & (1u << core)) != 0)
+            {
+                levels |= linesReached << (core * LinesPerCore);
+            }
+        }
+
+        return levels;
     }
 }
