@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LoongsonDbt.Cli.Commands;
 using LoongsonDbt.Cli.Guests;
+using LoongsonDbt.Hypervisor.Boards.Loongson3Virt;
 using LoongsonDbt.Runtime.Images;
 
 namespace LoongsonDbt.Cli;
@@ -15,13 +16,14 @@ public static class Program
             DisasmCommand.Create(),
             RunCommand.Create(),
             InitramfsCommand.Create(),
+            BootCommand.Create(),
         };
 
         try
         {
             return root.Parse(RunCommand.SeparateGuestArguments(args)).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception exception) when (exception is InvalidGuestImageException or GuestUnavailableException
+        catch (Exception exception) when (exception is InvalidGuestImageException or GuestUnavailableException or BootConfigurationException
                                               or FileNotFoundException or KeyNotFoundException or FormatException
                                               or ArgumentException or IOException)
         {
