@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using LoongsonDbt.Cli.Guests;
 using LoongsonDbt.Cli.Terminal;
 using LoongsonDbt.Hypervisor;
@@ -17,7 +18,7 @@ namespace LoongsonDbt.Cli.Commands;
 /// serial console on this terminal. With no kernel given it boots the fetched Debian kernel with the
 /// busybox initramfs of samples/initramfs, to a shell.
 /// </summary>
-internal static class BootCommand
+internal static unsafe class BootCommand
 {
     /// <summary>QEMU's default RAM size for loongson3-virt.</summary>
     private const string DefaultMemory = "1600M";
@@ -110,6 +111,16 @@ internal static class BootCommand
         using var terminal = new HostTerminal();
         Loongson3VirtMachine? machine = null;
         terminal.QuitRequested += () => machine?.Stop();
+
+        // SIGINT/SIGTERM stop the machine like the console escape, so --profile and --dump-il still report.
+        void StopOnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            machine?.Stop();
+        }
+
+        using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnSignal);
+        using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnSignal);
         terminal.Start(bytes => machine?.Uart.Receive(bytes));
         try
         {
@@ -140,6 +151,7 @@ internal static class BootCommand
         if (profile)
         {
             HotBlockProfile.Write(Console.Error, machine.Engine.Cache, machine.Engine.Links, KernelSymbols(options.KernelPath));
+            Console.Error.WriteLine($"stopped at pc 0x{machine.Cpu.State->Pc:x16}, Status 0x{machine.Cpu.Cp0.Status:x8}, Cause 0x{machine.Cpu.Cp0.Cause:x8}");
             Console.Error.WriteLine($"guest exceptions by ExcCode: {string.Join(", ", machine.Vcpu.ExceptionCounts.Select((n, code) => (n, code)).Where(e => e.n > 0).Select(e => $"{e.code}:{e.n}"))}; interrupts {machine.Vcpu.Interrupts}; soft-TLB misses {machine.Cpu.Mmu.Misses}");
         }
 

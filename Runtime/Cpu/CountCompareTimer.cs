@@ -4,8 +4,9 @@ namespace LoongsonDbt.Runtime.Cpu;
 
 /// <summary>
 /// CP0 Count and Compare: Count runs at 400 MHz of host time (the 3A1000's 800 MHz core clock
-/// over CCRes 2, PLATFORM.md 5), and a host thread raises the timer interrupt when Count passes
-/// Compare, so a guest spinning in translated code still gets its tick.
+/// over CCRes 2, PLATFORM.md 5). The match is seen two ways: by <see cref="Poll"/> whenever the CPU
+/// looks at Cause (Linux's c0_compare_int_usable wants the interrupt pending within 50 cycles of the
+/// match), and by a host thread, so a guest spinning in translated code still gets its tick.
 /// </summary>
 public sealed class CountCompareTimer : IDisposable
 {
@@ -88,17 +89,28 @@ public sealed class CountCompareTimer : IDisposable
                 continue;
             }
 
-            lock (_lock)
-            {
-                if (Volatile.Read(ref _deadline) - Now() > 0)
-                {
-                    continue;
-                }
+            Poll();
+        }
+    }
 
-                _deadline += 1L << 32; // the next match is a full wrap later unless Compare is rewritten
+    /// <summary>Raises the expiry callback if Count has reached Compare since the last match; any thread.</summary>
+    public void Poll()
+    {
+        if (Volatile.Read(ref _deadline) - Now() > 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            if (_deadline - Now() > 0)
+            {
+                return;
             }
 
-            _expired();
+            _deadline += 1L << 32; // the next match is a full wrap later unless Compare is rewritten
         }
+
+        _expired();
     }
 }

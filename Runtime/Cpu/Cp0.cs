@@ -89,6 +89,7 @@ public sealed unsafe class Cp0 : IDisposable
     {
         get
         {
+            _timer.Poll();
             uint lines = (uint)Volatile.Read(ref _hardwareLines);
             return (_cause & ~(0xFC00u | CauseTI)) | (lines << 8) | ((lines >> (int)TimerLine) & 1) << 30;
         }

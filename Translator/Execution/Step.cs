@@ -10,12 +10,22 @@ public readonly struct Step
     {
         Pc = pc;
         Instruction = instruction;
-        Semantic = SemanticsTable.Get(instruction.Name);
+        Semantic = SemanticsTable.Get(IsPrefetch(instruction) ? InstructionName.Pref : instruction.Name);
     }
 
     public ulong Pc { get; }
 
     public DecodedInstruction Instruction { get; }
+
+    /// <summary>
+    /// Loongson cores treat a load into $zero as a prefetch: it never faults. GCC emits <c>ld $0</c> for
+    /// <c>__builtin_prefetch</c> on gs464, and the kernel's SLUB prefetches NULL + offset that way (QEMU
+    /// makes these loads no-ops for Loongson CPUs too).
+    /// </summary>
+    public static bool IsPrefetch(in DecodedInstruction instruction) =>
+        instruction.Rt == 0
+        && (instruction.Flags & (InstructionFlags.ReadsMemory | InstructionFlags.WritesRt | InstructionFlags.NeedsFpu))
+            == (InstructionFlags.ReadsMemory | InstructionFlags.WritesRt);
 
     /// <summary>Null for control flow the engine does itself, and for instructions guests of this engine cannot run.</summary>
     public Semantic? Semantic { get; }
