@@ -105,6 +105,10 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     private Block Translate(ulong pc)
     {
         Block block = _builder.Build(pc)!;
+        if (!block.IsComplete)
+        {
+            return block;
+        }
 
         foreach (ulong page in Cache.Add(block))
         {
