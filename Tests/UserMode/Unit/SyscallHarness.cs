@@ -47,7 +47,7 @@ public sealed unsafe class SyscallHarness : IDisposable
 
     public ulong String(ulong address, string value)
     {
-        Memory.Poke(address, [.. System.Text.Encoding.UTF8.GetBytes(value), 0]);
+        Memory.Poke(address, [.. global::System.Text.Encoding.UTF8.GetBytes(value), 0]);
         return address;
     }
 

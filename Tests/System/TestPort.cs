@@ -1,0 +1,47 @@
+using LoongsonDbt.Runtime.Memory;
+
+namespace LoongsonDbt.Tests.System;
+
+/// <summary>
+/// The device a bare-metal test program reports through (<see cref="BareMetalMachine"/>): 64-bit stores to
+/// offset 0 are results, kept in order; a store to offset 8 says the program is done; a 64-bit store to
+/// offset 0x10 holds the vCPU until the block at the stored guest address runs as compiled code, so a
+/// program can make sure that what follows runs in the compiled tier. Anything else is a bus error, as an
+/// unassigned address would be.
+/// </summary>
+public sealed class TestPort(Action done, Action<ulong> awaitCompiled) : IMmioDevice
+{
+    public const ulong ResultOffset = 0x0;
+    public const ulong DoneOffset = 0x8;
+    public const ulong AwaitCompiledOffset = 0x10;
+    public const ulong Length = 0x18;
+
+    private readonly List<ulong> _results = [];
+
+    /// <summary>What the program reported so far; only read once the vCPU has stopped.</summary>
+    public IReadOnlyList<ulong> Results => _results;
+
+    public bool TryRead(ulong offset, int size, out ulong value)
+    {
+        value = 0;
+        return false;
+    }
+
+    public bool TryWrite(ulong offset, int size, ulong value)
+    {
+        switch (offset)
+        {
+            case ResultOffset when size == 8:
+                _results.Add(value);
+                return true;
+            case DoneOffset:
+                done();
+                return true;
+            case AwaitCompiledOffset when size == 8:
+                awaitCompiled(value);
+                return true;
+            default:
+                return false;
+        }
+    }
+}
