@@ -214,6 +214,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
 
         crash?.Throw();
         IReadOnlyList<ulong> results = _port.Results;
+        TestContext.Out.WriteLine($"{_mode}: reported {Describe(results)}");
         int unexpected = results.ToList().FindIndex(r => (r & 0xFFFF_0000_0000_0000) == UnexpectedMarker);
         if (unexpected >= 0 && results.Count >= unexpected + 4)
         {
