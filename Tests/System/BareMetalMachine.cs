@@ -116,6 +116,26 @@ public sealed unsafe class BareMetalMachine : IDisposable
             tlbwi
         .endm
 
+        # enter_user label, va: maps the 4 KiB page of label (in kseg0) at user address va with TLB entry 0 and
+        # ASID 0, and ERETs to it in user mode
+        .macro enter_user label, va
+            dla $1, \label
+            dsll $1, $1, 35           # the physical address (bits 28:0) ...
+            dsrl $1, $1, 41           # ... as EntryLo's PFN field
+            ori $1, $1, LO_C | LO_V
+            dmtc0 $1, $2
+            dmtc0 $0, $3
+            mtc0 $0, $0
+            mtc0 $0, $5
+            dli $1, \va
+            dmtc0 $1, $10
+            tlbwi
+            dmtc0 $1, $14
+            li $1, 0x12               # KSU = user, EXL: ERET drops to user mode at EPC
+            mtc0 $1, $12
+            eret
+        .endm
+
         # skip_instruction: EPC += 4, so that ERET resumes after the instruction that raised the exception
         .macro skip_instruction
             dmfc0 $1, $14
@@ -215,6 +235,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
         crash?.Throw();
         IReadOnlyList<ulong> results = _port.Results;
         TestContext.Out.WriteLine($"{_mode}: reported {Describe(results)}");
+        Assert.That(_port.Overflowed, Is.False, "the program reported without end (an exception loop?)");
         int unexpected = results.ToList().FindIndex(r => (r & 0xFFFF_0000_0000_0000) == UnexpectedMarker);
         if (unexpected >= 0 && results.Count >= unexpected + 4)
         {
@@ -259,8 +280,10 @@ public sealed unsafe class BareMetalMachine : IDisposable
     private static byte[] Image(string source, ulong address) =>
         s_images.GetOrAdd((source, address), key => GuestAssembler.Assemble(key.Source, key.Address));
 
+    /// <summary>The results in hex, the first hundred of them.</summary>
     private static string Describe(IReadOnlyList<ulong> results) =>
-        results.Count == 0 ? "nothing" : string.Join(", ", results.Select(r => $"0x{r:x}"));
+        results.Count == 0 ? "nothing"
+            : string.Join(", ", results.Take(100).Select(r => $"0x{r:x}")) + (results.Count > 100 ? ", ..." : "");
 
     /// <summary>The test port's compile barrier, on the vCPU thread: returns once the block at <paramref name="address"/> is compiled.</summary>
     private void AwaitCompiled(ulong address)

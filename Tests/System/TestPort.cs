@@ -7,7 +7,7 @@ namespace LoongsonDbt.Tests.System;
 /// offset 0 are results, kept in order; a store to offset 8 says the program is done; a 64-bit store to
 /// offset 0x10 holds the vCPU until the block at the stored guest address runs as compiled code, so a
 /// program can make sure that what follows runs in the compiled tier. Anything else is a bus error, as an
-/// unassigned address would be.
+/// unassigned address would be. A program that reports without end (an exception loop) is stopped.
 /// </summary>
 public sealed class TestPort(Action done, Action<ulong> awaitCompiled) : IMmioDevice
 {
@@ -16,10 +16,16 @@ public sealed class TestPort(Action done, Action<ulong> awaitCompiled) : IMmioDe
     public const ulong AwaitCompiledOffset = 0x10;
     public const ulong Length = 0x18;
 
+    /// <summary>Far more than any program reports; reaching it means the program loops.</summary>
+    public const int MaxResults = 10_000;
+
     private readonly List<ulong> _results = [];
 
     /// <summary>What the program reported so far; only read once the vCPU has stopped.</summary>
     public IReadOnlyList<ulong> Results => _results;
+
+    /// <summary>The program reported <see cref="MaxResults"/> results and was stopped.</summary>
+    public bool Overflowed { get; private set; }
 
     public bool TryRead(ulong offset, int size, out ulong value)
     {
@@ -32,6 +38,13 @@ public sealed class TestPort(Action done, Action<ulong> awaitCompiled) : IMmioDe
         switch (offset)
         {
             case ResultOffset when size == 8:
+                if (_results.Count == MaxResults)
+                {
+                    Overflowed = true;
+                    done();
+                    return true;
+                }
+
                 _results.Add(value);
                 return true;
             case DoneOffset:

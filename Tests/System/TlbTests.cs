@@ -398,4 +398,202 @@ public class TlbTests(EngineMode mode)
             Assert.That(r[3], Is.EqualTo(0x40_0000UL), "EPC: the fetch address");
         });
     }
+
+    [Test]
+    public void RandomWritesLeaveTheWiredEntriesAlone()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                li $8, 62
+                mtc0 $8, $6               # Wired = 62: TLBWR only replaces entries 62 and 63
+                report_c0 $1              # Random restarts at the top
+                dli $8, KSEG0 + 0x40000
+                li $9, 0x1
+                sd $9, 0($8)
+                li $9, 0x2
+                sd $9, 0x1000($8)
+                li $9, ((0x40000 >> 12) << 6) | LO_C | LO_V
+                dmtc0 $9, $2
+                dmtc0 $0, $3
+                mtc0 $0, $5
+                li $16, 0                 # wire 0x10000000 + n * 0x2000 for n = 0..61
+                lui $17, 0x1000
+            wire:
+                mtc0 $16, $0
+                dmtc0 $17, $10
+                tlbwi
+                addiu $16, $16, 1
+                sltiu $8, $16, 62
+                bnez $8, wire
+                daddiu $17, $17, 0x2000
+                li $23, 0                 # refills so far
+                li $18, 0
+                li $16, 20                # 20 pages nothing maps: 20 TLBWRs
+                lui $17, 0x2000
+            fill:
+                ld $11, 0($17)
+                daddu $18, $18, $11
+                addiu $16, $16, -1
+                bnez $16, fill
+                daddiu $17, $17, 0x2000
+                report $23
+                report $18                # 20 x 2
+                li $23, 0
+                li $18, 0
+                li $16, 62                # the wired pages still map without a refill
+                lui $17, 0x1000
+            check:
+                ld $11, 0($17)
+                daddu $18, $18, $11
+                addiu $16, $16, -1
+                bnez $16, check
+                daddiu $17, $17, 0x2000
+                report $23
+                report $18                # 62 x 1
+                li $16, 16                # Random stays within Wired..63
+                li $19, 63
+                li $20, 0
+            sample:
+                mfc0 $8, $1
+                sltu $9, $8, $19
+                movn $19, $8, $9          # minimum
+                sltu $9, $20, $8
+                movn $20, $8, $9          # maximum
+                addiu $16, $16, -1
+                bnez $16, sample
+                nop
+                report $19
+                report $20
+                done
+            """, refill: """
+                li $26, ((0x41000 >> 12) << 6) | LO_C | LO_V
+                dmtc0 $26, $2
+                dmtc0 $0, $3
+                tlbwr
+                addiu $23, $23, 1
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(7));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r[0], Is.EqualTo(63UL), "Random after writing Wired");
+            Assert.That(r[1], Is.EqualTo(20UL), "refills of the unmapped pages");
+            Assert.That(r[2], Is.EqualTo(40UL));
+            Assert.That(r[3], Is.Zero, "refills of wired pages");
+            Assert.That(r[4], Is.EqualTo(62UL));
+            Assert.That(r[5], Is.GreaterThanOrEqualTo(62UL), "Random minimum");
+            Assert.That(r[6], Is.LessThanOrEqualTo(63UL), "Random maximum");
+        });
+    }
+
+    [Test]
+    public void RefillsInsideAHotLoopKeepTheLoopRegisters()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                li $16, 0                 # physical page n of 0x40000.. holds n + 1 at offset 0x100
+                dli $17, KSEG0 + 0x40100
+            mark:
+                addiu $16, $16, 1
+                sd $16, 0($17)
+                sltiu $8, $16, 32
+                bnez $8, mark
+                daddiu $17, $17, 0x1000
+                li $23, 0                 # refills
+                li $18, 0                 # sum
+                li $19, 3                 # passes: the first refills all 16 pairs, the others hit
+            pass:
+                li $16, 32
+                lui $17, 0x3000
+            walk:                         # hot: compiled while it still takes refills
+                ld $11, 0x100($17)
+                daddu $18, $18, $11
+                addiu $16, $16, -1
+                bnez $16, walk
+                daddiu $17, $17, 0x1000
+                addiu $19, $19, -1
+                bnez $19, pass
+                nop
+                report $18                # 3 x (1 + ... + 32)
+                report $23
+                done
+            """, refill: """
+                dmfc0 $26, $8             # map the pair of BadVAddr: 0x30000000 + x -> 0x40000 + x
+                lui $27, 0x3000
+                dsubu $26, $26, $27
+                li $27, -8192
+                and $26, $26, $27
+                lui $27, 0x4
+                daddu $26, $26, $27
+                dsrl $26, $26, 6
+                ori $26, $26, LO_C | LO_V
+                dmtc0 $26, $2
+                daddiu $26, $26, 0x40     # the next physical page
+                dmtc0 $26, $3
+                tlbwr
+                addiu $23, $23, 1
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Is.EqualTo(new ulong[] { 3 * 528, 16 }));
+    }
+
+    [Test]
+    public void ADelaySlotOnAnInvalidPageFaultsAtTheBranchAndRunsOnceMapped()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                # entry 0: 0x400000 -> code_pages (valid), 0x401000 -> the next page (invalid for now)
+                dla $8, code_pages
+                dsll $8, $8, 35
+                dsrl $8, $8, 41
+                ori $8, $8, LO_C | LO_V
+                dmtc0 $8, $2
+                dmtc0 $0, $3
+                mtc0 $0, $0
+                mtc0 $0, $5
+                dli $9, 0x400000
+                dmtc0 $9, $10
+                tlbwi
+                li $2, 0x11
+                dli $9, 0x400ffc          # straight to the branch: ERET comes back to the same block start
+                jr $9
+                nop
+                .align 12
+            code_pages:
+                .org code_pages + 0xffc
+                b last_part               # the last word of the page: its delay slot is on the next one
+                li $3, 0x22
+                nop
+            last_part:
+                report $2
+                report $3
+                done
+            """, general: """
+                report_c0 $13             # TLBL in a delay slot
+                report_dc0 $14
+                report_dc0 $8
+                tlbp                      # EntryHi holds the faulting pair: find its entry ...
+                tlbr
+                dmfc0 $26, $2
+                daddiu $26, $26, 0x40     # ... and make the odd page valid: the next physical page
+                dmtc0 $26, $3
+                tlbwi
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(5));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r[0] & CauseCodeMask, Is.EqualTo(0xFFFF_FFFF_8000_0000UL | (2UL << 2)), "Cause: TLBL, BD");
+            Assert.That(r[1], Is.EqualTo(0x40_0FFCUL), "EPC: the branch");
+            Assert.That(r[2], Is.EqualTo(0x40_1000UL), "BadVAddr: the delay slot");
+            Assert.That(r[3], Is.EqualTo(0x11UL));
+            Assert.That(r[4], Is.EqualTo(0x22UL), "the delay slot ran after the handler mapped its page");
+        });
+    }
 }

@@ -20,6 +20,12 @@ public sealed class Block
 
     public Step[] Steps { get; }
 
+    /// <summary>
+    /// The block ends in a branch whose delay slot could not be fetched when it was formed: all it can do is
+    /// raise that fetch's exception, and once the handler maps the page it must be formed again, slot included.
+    /// </summary>
+    public bool LacksDelaySlot => Steps[^1].Instruction.HasDelaySlot;
+
     /// <summary>How often the block was entered while interpreted (the tier-up counter).</summary>
     public long InterpretedCount;
 
