@@ -172,12 +172,13 @@ public sealed unsafe class BareMetalMachine : IDisposable
     /// <param name="general">The general exception handler (EBase + 0x180, 32 instructions at most).</param>
     /// <param name="interrupt">The interrupt handler used with Cause.IV (EBase + 0x200).</param>
     /// <param name="rom">The boot ROM's source, linked at <see cref="RomBase"/> (the BEV vectors are at +0x200..0x400).</param>
+    /// <param name="cpuNumber">The core's number (EBase.CPUNum).</param>
     /// <param name="hardwareReset">
     /// Leave CP0 as a hardware reset does (Status.BEV and ERL set) instead of as QEMU's direct kernel boot
     /// (Status 0: kernel mode, exceptions at EBase).
     /// </param>
     public BareMetalMachine(EngineMode mode, string main, string? refill = null, string? xtlbRefill = null,
-        string? general = null, string? interrupt = null, string? rom = null, bool hardwareReset = false)
+        string? general = null, string? interrupt = null, string? rom = null, int cpuNumber = 0, bool hardwareReset = false)
     {
         _mode = mode;
         _bus = new PhysicalBus(RamBytes, RomBytes);
@@ -186,7 +187,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
         _bus.Load(0, Image(Program(main, refill, xtlbRefill, general, interrupt), Kseg0));
         _bus.Load(RomPhysical, Image(Prelude + (rom ?? DefaultRom), RomBase));
 
-        _cpu = new SystemCpu(_bus, cpuNumber: 0);
+        _cpu = new SystemCpu(_bus, cpuNumber);
         if (!hardwareReset)
         {
             _cpu.Cp0.ResetForDirectBoot();

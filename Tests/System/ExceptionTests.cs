@@ -165,23 +165,7 @@ public class ExceptionTests(EngineMode mode)
         using var machine = new BareMetalMachine(mode, main: """
                 li $8, user_load - user_code
                 report $8
-                # map the page of user_code at 0x400000 (user pages need the TLB: kseg0 is kernel only)
-                dla $8, user_code
-                dsll $8, $8, 35
-                dsrl $8, $8, 41
-                ori $8, $8, LO_C | LO_V
-                li $9, 0
-                mtc0 $9, $0
-                dli $9, 0x400000
-                dmtc0 $9, $10
-                dmtc0 $8, $2
-                dmtc0 $0, $3
-                mtc0 $0, $5
-                tlbwi
-                dmtc0 $9, $14             # EPC: the user code
-                li $8, 0x12               # KSU = user, EXL: ERET drops to user mode
-                mtc0 $8, $12
-                eret
+                enter_user user_code, 0x400000  # kseg0 is kernel only: user code needs a TLB mapping
                 .align 12
             user_code:
                 dli $10, KSEG0 + 0x40000
@@ -390,5 +374,148 @@ public class ExceptionTests(EngineMode mode)
         IReadOnlyList<ulong> r = machine.Run();
 
         Assert.That(r, Is.EqualTo(new ulong[] { 0x4001, 0x4000, 0x4000, 0x4001, 0x4000 }));
+    }
+
+    [Test]
+    public void AtErrorLevelKusegIsUnmappedAndEretReturnsToErrorEpc()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                dli $8, KSEG0 + 0x40000
+                li $9, 0x5eed
+                sd $9, 0($8)
+                li $8, 0x4                # Status.ERL: kuseg addresses are physical
+                mtc0 $8, $12
+                dli $10, 0x40000
+                ld $11, 0($10)
+                report $11
+                dla $8, error_return
+                dmtc0 $8, $30             # ErrorEPC
+                dla $8, wrong_return
+                dmtc0 $8, $14             # EPC: not where ERET goes while ERL is set
+                eret
+            wrong_return:
+                unexpected 0xe7
+            error_return:
+                report_c0 $12             # ERET cleared ERL
+                ld $11, 0($10)            # mapped again: TLB refill
+                done
+            """, refill: """
+                report_c0 $13
+                report_dc0 $8
+                done
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(4));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r[0], Is.EqualTo(0x5EEDUL), "kuseg unmapped at error level");
+            Assert.That(r[1], Is.Zero, "Status after ERET");
+            Assert.That(r[2] & CauseCodeMask, Is.EqualTo(2UL << 2), "kuseg mapped again");
+            Assert.That(r[3], Is.EqualTo(0x40000UL));
+        });
+    }
+
+    [Test]
+    public void WritingEBaseMovesTheExceptionVectors()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                dla $8, vectors
+                report $8
+                mtc0 $8, $15, 1           # EBase
+                report_c0 $15, 1
+                syscall                   # vectors + 0x180
+                report $20
+                dli $10, 0x1000
+                lw $11, 0($10)            # vectors + 0x000
+                unexpected 0xeba5e
+                .align 12
+            vectors:
+                li $1, 0x1000
+                report $1
+                done
+                .org vectors + 0x180
+                li $20, 0x180
+                skip_instruction
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Is.EqualTo(new ulong[] { r[0], r[0], 0x180, 0x1000 }));
+    }
+
+    [Test]
+    public void UserRdhwrFollowsHwrEna()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                li $8, -1
+                mtc0 $8, $7               # HWREna: only bits 3:0 exist on this core (no ULR)
+                li $8, 0x4
+                mtc0 $8, $7               # user code may read CC only
+                enter_user user_code, 0x400000
+                .align 12
+            user_code:
+                rdhwr $2, $2              # CC: enabled
+                rdhwr $3, $29             # ULR: HWREna cannot enable it, Reserved Instruction
+                rdhwr $4, $0              # CPUNum: not enabled, Reserved Instruction
+                li $11, 0x600d
+                syscall
+            """, general: """
+                report_c0 $13
+                report_dc0 $14
+                mfc0 $26, $13
+                andi $26, $26, 0x7c
+                li $27, 8 << 2
+                beq $26, $27, 1f
+                nop
+                skip_instruction
+                eret
+            1:  report $11
+                done
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(7));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r[0] & CauseCodeMask, Is.EqualTo(10UL << 2), "rdhwr $29: RI");
+            Assert.That(r[1], Is.EqualTo(0x40_0004UL));
+            Assert.That(r[2] & CauseCodeMask, Is.EqualTo(10UL << 2), "rdhwr $0: RI");
+            Assert.That(r[3], Is.EqualTo(0x40_0008UL));
+            Assert.That(r[4] & CauseCodeMask, Is.EqualTo(8UL << 2));
+            Assert.That(r[6], Is.EqualTo(0x600DUL));
+        });
+    }
+
+    [Test]
+    public void RdhwrReadsCountAndTheCoreConstantsInKernelMode()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                mfc0 $8, $9
+                rdhwr $9, $2              # CC: the Count register
+                subu $10, $9, $8
+                report $10
+                rdhwr $9, $3              # CCRes
+                report $9
+                rdhwr $9, $1              # SYNCI_Step
+                report $9
+                rdhwr $9, $0              # CPUNum: EBase.CPUNum
+                report $9
+                done
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(4));
+        Assert.Multiple(() =>
+        {
+            Assert.That((long)r[0], Is.InRange(0L, 400_000L), "CC - Count right after reading Count: under 1 ms");
+            Assert.That(r[1], Is.EqualTo(2UL), "CCRes");
+            Assert.That(r[2], Is.EqualTo(32UL), "SYNCI_Step");
+            Assert.That(r[3], Is.Zero, "CPUNum");
+        });
     }
 }
