@@ -85,6 +85,12 @@ public sealed unsafe class BareMetalMachine : IDisposable
             nop
         .endm
 
+        # set_line n, level: drives hardware interrupt line IPn (2..6) through the test port
+        .macro set_line n, level
+            li $1, (\level << 8) | \n
+            sd $1, 24($30)
+        .endm
+
         # await_compiled label: holds until the block at label runs compiled (Tiered mode compiles in the background)
         .macro await_compiled label
             dla $1, \label
@@ -116,13 +122,18 @@ public sealed unsafe class BareMetalMachine : IDisposable
             tlbwi
         .endm
 
+        # entrylo reg, label, flags: an EntryLo mapping the 4 KiB page of label (in kseg0, so physical = bits 28:0)
+        .macro entrylo reg, label, flags
+            dla \reg, \label
+            dsll \reg, \reg, 35
+            dsrl \reg, \reg, 41         # PFN << 6
+            ori \reg, \reg, \flags
+        .endm
+
         # enter_user label, va: maps the 4 KiB page of label (in kseg0) at user address va with TLB entry 0 and
         # ASID 0, and ERETs to it in user mode
         .macro enter_user label, va
-            dla $1, \label
-            dsll $1, $1, 35           # the physical address (bits 28:0) ...
-            dsrl $1, $1, 41           # ... as EntryLo's PFN field
-            ori $1, $1, LO_C | LO_V
+            entrylo $1, \label, LO_C | LO_V
             dmtc0 $1, $2
             dmtc0 $0, $3
             mtc0 $0, $0
@@ -196,7 +207,7 @@ public sealed unsafe class BareMetalMachine : IDisposable
         _cpu.State->Pc = Start;
         _engine = new ExecutionEngine(_cpu.Mmu, new EngineOptions { Mode = mode, FullSystem = true, CompileThreshold = 2 });
         _vcpu = new Vcpu(_cpu, _engine);
-        _port = new TestPort(() => _vcpu.Stop(VcpuExit.PowerOff), AwaitCompiled);
+        _port = new TestPort(() => _vcpu.Stop(VcpuExit.PowerOff), AwaitCompiled, _cpu.SetInput);
         _bus.MapDevice(TestPortPhysical, TestPort.Length, _port);
     }
 

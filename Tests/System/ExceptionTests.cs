@@ -518,4 +518,99 @@ public class ExceptionTests(EngineMode mode)
             Assert.That(r[3], Is.Zero, "CPUNum");
         });
     }
+
+    [Test]
+    public void UserModeAddressesFollowUxAndKernelCodeCannotBeFetched()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                li $20, 0
+                enter_user user_code, 0x400000
+                .align 12
+            user_code:
+                li $10, 1
+                dsll32 $10, $10, 0        # 0x100000000
+                lw $11, 0($10)            # UX = 0: beyond user's 2 GiB, AdEL (the handler sets UX)
+                lw $11, 0($10)            # UX = 1: a 64-bit user address, TLB refill at the XTLB vector
+                lui $9, 0x8000
+                jr $9                     # kseg0: the fetch raises AdEL
+                nop
+            """, xtlbRefill: """
+                report_c0 $13
+                report_dc0 $14
+                report_dc0 $8
+                skip_instruction
+                eret
+            """, general: """
+                report_c0 $13
+                report_dc0 $14
+                report_dc0 $8
+                bnez $20, 1f              # the second one is the fetch: done
+                li $20, 1
+                mfc0 $26, $12
+                ori $26, $26, 0x20        # Status.UX
+                mtc0 $26, $12
+                skip_instruction
+                eret
+            1:  done
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(9));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r[0] & CauseCodeMask, Is.EqualTo(4UL << 2), "UX = 0: AdEL");
+            Assert.That(r[1], Is.EqualTo(0x40_0008UL));
+            Assert.That(r[2], Is.EqualTo(0x1_0000_0000UL));
+            Assert.That(r[3] & CauseCodeMask, Is.EqualTo(2UL << 2), "UX = 1: TLBL at the XTLB vector");
+            Assert.That(r[4], Is.EqualTo(0x40_000CUL));
+            Assert.That(r[5], Is.EqualTo(0x1_0000_0000UL));
+            Assert.That(r[6] & CauseCodeMask, Is.EqualTo(4UL << 2), "fetch from kseg0: AdEL");
+            Assert.That(r[7], Is.EqualTo(0xFFFF_FFFF_8000_0000UL), "EPC = the target");
+            Assert.That(r[8], Is.EqualTo(0xFFFF_FFFF_8000_0000UL), "BadVAddr = the target");
+        });
+    }
+
+    [Test]
+    public void AddressesBeyondTheImplementedBitsRaiseAddressErrors()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                li $8, 0xe0               # KX, SX, UX: every 64-bit segment enabled
+                mtc0 $8, $12
+                dli $10, 0x9001000000000000
+                ld $11, 0($10)            # xkphys with physical address bit 48 (PABITS = 48): AdEL
+                dli $10, 0xc001000000000000
+                ld $11, 0($10)            # xkseg beyond SEGBITS = 48: AdEL
+                dli $10, 0x0001000000000000
+                ld $11, 0($10)            # xuseg beyond SEGBITS: AdEL
+                dli $10, 0x4001000000000000
+                sd $0, 0($10)             # xsseg beyond SEGBITS: AdES
+                dli $10, 0x4000000000002000
+                ld $11, 0($10)            # xsseg within SEGBITS: mapped, XTLB refill
+                done
+            """, xtlbRefill: """
+                report_c0 $13
+                report_dc0 $8
+                done
+            """, general: """
+                report_c0 $13
+                report_dc0 $8
+                skip_instruction
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(10));
+        Assert.Multiple(() =>
+        {
+            ulong[] addresses = [0x9001_0000_0000_0000, 0xC001_0000_0000_0000, 0x0001_0000_0000_0000, 0x4001_0000_0000_0000, 0x4000_0000_0000_2000];
+            ulong[] codes = [4, 4, 4, 5, 2];
+            for (int i = 0; i < 5; i++)
+            {
+                Assert.That(r[2 * i] & CauseCodeMask, Is.EqualTo(codes[i] << 2), $"ExcCode for 0x{addresses[i]:x}");
+                Assert.That(r[(2 * i) + 1], Is.EqualTo(addresses[i]), "BadVAddr");
+            }
+        });
+    }
 }

@@ -192,4 +192,82 @@ public class InterruptTests(EngineMode mode)
 
         Assert.That(r, Is.EqualTo(new ulong[] { r[0], r[0], 1 }), "EPC: the instruction after the wait");
     }
+
+    [Test]
+    public void AHardwareLineIsTakenOnceUnmaskedAndStaysUntilTheDeviceLowersIt()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                li $20, 0
+                li $8, 0x0001             # IE, but IM2 = 0
+                mtc0 $8, $12
+                set_line 2, 1             # the device raises IP2
+                report_c0 $13             # pending in Cause, masked: not taken
+                dla $8, unmasked
+                report $8
+                li $8, 0x0401             # IM2, IE
+                mtc0 $8, $12
+            unmasked:
+                ehb                       # taken once the CP0 hazard has cleared
+            cleared:
+                dla $8, cleared
+                report $8
+                report $20
+                report_c0 $13             # the handler had the device lower the line
+                done
+            """, general: """
+                report_c0 $13             # IP2, ExcCode Int
+                report_dc0 $14
+                set_line 2, 0
+                li $20, 1
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(7));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r[0], Is.EqualTo(1UL << 10), "Cause.IP2 while masked");
+            Assert.That(r[2], Is.EqualTo(1UL << 10), "Cause in the handler: IP2, ExcCode 0");
+            Assert.That(r[3], Is.EqualTo(r[1]).Or.EqualTo(r[4]), "EPC: right after the mtc0, at most after the ehb");
+            Assert.That(r[5], Is.EqualTo(1UL));
+            Assert.That(r[6], Is.Zero, "Cause after the line went down");
+        });
+    }
+
+    [Test]
+    public void EiTakesAnInterruptThatWasAlreadyPending()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                li $8, 0x0200             # IM1, IE = 0
+                mtc0 $8, $12
+                li $8, 0x0200             # request software interrupt 1
+                mtc0 $8, $13
+                report_c0 $13             # pending, not taken
+                dla $8, enabled
+                report $8
+                ei
+            enabled:
+                ehb
+            cleared:
+                dla $8, cleared
+                report $8
+                done
+            """, general: """
+                report_c0 $13
+                report_dc0 $14
+                mtc0 $0, $13              # clear IP1
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(5));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r[0], Is.EqualTo(0x200UL), "Cause.IP1 while IE = 0");
+            Assert.That(r[2], Is.EqualTo(0x200UL), "Cause in the handler");
+            Assert.That(r[3], Is.EqualTo(r[1]).Or.EqualTo(r[4]), "EPC: right after the ei, at most after the ehb");
+        });
+    }
 }

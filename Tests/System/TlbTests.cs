@@ -377,10 +377,7 @@ public class TlbTests(EngineMode mode)
             """, refill: """
                 report_dc0 $8             # BadVAddr: the target
                 report_c0 $13
-                dla $26, mapped_code
-                dsll $26, $26, 35         # physical address (bits 28:0) ...
-                dsrl $26, $26, 41         # ... as PFN << 6
-                ori $26, $26, LO_C | LO_V
+                entrylo $26, mapped_code, LO_C | LO_V
                 dmtc0 $26, $2
                 dmtc0 $0, $3
                 tlbwr
@@ -546,10 +543,7 @@ public class TlbTests(EngineMode mode)
     {
         using var machine = new BareMetalMachine(mode, main: """
                 # entry 0: 0x400000 -> code_pages (valid), 0x401000 -> the next page (invalid for now)
-                dla $8, code_pages
-                dsll $8, $8, 35
-                dsrl $8, $8, 41
-                ori $8, $8, LO_C | LO_V
+                entrylo $8, code_pages, LO_C | LO_V
                 dmtc0 $8, $2
                 dmtc0 $0, $3
                 mtc0 $0, $0
@@ -595,5 +589,135 @@ public class TlbTests(EngineMode mode)
             Assert.That(r[3], Is.EqualTo(0x11UL));
             Assert.That(r[4], Is.EqualTo(0x22UL), "the delay slot ran after the handler mapped its page");
         });
+    }
+
+    [Test]
+    public void RewritingAnEntryTakesEffectAtTheNextAccess()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                dli $8, KSEG0 + 0x40000
+                li $9, 1
+                sd $9, 0($8)
+                li $9, 2
+                sd $9, 0x2000($8)
+                tlb_write 5, 0x10000000, 0x40000, LO_C | LO_V, 0x41000, 0
+                lui $10, 0x1000
+                li $16, 10
+                li $18, 0
+            read:                         # hot: the page's translation is cached while it runs
+                ld $11, 0($10)
+                addiu $16, $16, -1
+                bnez $16, read
+                daddu $18, $18, $11
+                report $18
+                tlb_write 5, 0x10000000, 0x42000, LO_C | LO_V, 0x43000, 0
+                ld $11, 0($10)
+                report $11                # the new page
+                tlb_write 5, 0x20000000, 0x42000, LO_C | LO_V, 0x43000, 0
+                ld $11, 0($10)            # nothing maps 0x10000000 any more: refill
+                done
+            """, refill: """
+                report_dc0 $8
+                done
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Is.EqualTo(new ulong[] { 10, 2, 0x1000_0000 }));
+    }
+
+    [Test]
+    public void CodeAtOneVirtualAddressFollowsTheMappingAndTheAsid()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                entrylo $8, code_a, LO_C | LO_V
+                li $9, 0
+                mtc0 $9, $0
+                dli $9, 0x400001          # entry 0: 0x400000 for ASID 1 -> code_a
+                dmtc0 $9, $10
+                dmtc0 $8, $2
+                dmtc0 $0, $3
+                mtc0 $0, $5
+                tlbwi
+                entrylo $8, code_b, LO_C | LO_V
+                li $9, 1
+                mtc0 $9, $0
+                dli $9, 0x400002          # entry 1: 0x400000 for ASID 2 -> code_b
+                dmtc0 $9, $10
+                dmtc0 $8, $2
+                tlbwi
+                li $8, 1
+                dmtc0 $8, $10             # ASID 1
+                dli $17, 0x400000
+                li $16, 20
+                li $18, 0
+            call_a:                       # run code_a until it is compiled
+                jalr $17
+                nop
+                addiu $16, $16, -1
+                bnez $16, call_a
+                daddu $18, $18, $2
+                report $18
+                await_compiled 0x400000
+                li $8, 2
+                dmtc0 $8, $10             # ASID 2: the same address is code_b
+                jalr $17
+                nop
+                report $2
+                entrylo $8, code_c, LO_C | LO_V
+                li $9, 0
+                mtc0 $9, $0
+                dli $9, 0x400001          # entry 0 remapped: ASID 1's 0x400000 is code_c now
+                dmtc0 $9, $10             # (ASID 1 again)
+                dmtc0 $8, $2
+                dmtc0 $0, $3
+                tlbwi
+                jalr $17
+                nop
+                report $2
+                done
+                .align 12
+            code_a:
+                jr $31
+                li $2, 1
+                .align 12
+            code_b:
+                jr $31
+                li $2, 2
+                .align 12
+            code_c:
+                jr $31
+                li $2, 3
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Is.EqualTo(new ulong[] { 20, 2, 3 }));
+    }
+
+    [Test]
+    public void Kseg3IsMappedAndItsRefillsUseTheTlbVectorWithoutKx()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                dli $8, KSEG0 + 0x40ff0
+                li $9, 0x3ee
+                sd $9, 0($8)
+                lui $10, 0xe000           # 0xffffffffe0000000: kseg3
+                ld $11, 0xff0($10)
+                report $11
+                done
+            """, refill: """
+                report_dc0 $8
+                report_dc0 $10            # R = 3 and VPN2 of the sign-extended address
+                li $26, ((0x40000 >> 12) << 6) | LO_C | LO_V
+                dmtc0 $26, $2
+                dmtc0 $0, $3
+                tlbwr
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Is.EqualTo(new ulong[] { 0xFFFF_FFFF_E000_0FF0, 0xC000_FFFF_E000_0000, 0x3EE }));
     }
 }
