@@ -71,13 +71,27 @@ public sealed unsafe class Vcpu
                 case GuestException.Wait:
                     state->Exception = GuestException.None;
                     state->Pc = state->ExceptionPc + 4;
-                    _cpu.Idle(s_idleSlice);
+                    WaitForInterrupt(state, cp0);
                     break;
                 default:
                     ExceptionCounts[(int)state->Exception & 31]++;
                     cp0.TakeException();
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// WAIT: the core sleeps until an enabled interrupt restarts it, which is then taken with EPC at the
+    /// instruction after the WAIT (MIPS64 Volume II, WAIT; QEMU halts the CPU until then), or until the host
+    /// stops the vCPU. An exit request that is neither (a masked line changing) only starts another slice.
+    /// </summary>
+    private void WaitForInterrupt(CpuState* state, Cp0 cp0)
+    {
+        while (!cp0.InterruptPending && Volatile.Read(ref _stop) == NoStop)
+        {
+            Volatile.Write(ref state->Budget, 0);
+            _cpu.Idle(s_idleSlice);
         }
     }
 }

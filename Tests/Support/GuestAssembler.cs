@@ -10,7 +10,13 @@ public static class GuestAssembler
     private static readonly string[] s_assemblerOptions = ["-march=gs464", "-mloongson-ext", "-mabi=64"];
 
     /// <summary>The .text of <paramref name="source"/> (assembled with noreorder, noat) as raw little-endian code.</summary>
-    public static byte[] Assemble(string source)
+    public static byte[] Assemble(string source) => Assemble(source, address: null);
+
+    /// <summary>
+    /// Like <see cref="Assemble(string)"/>, but linked to run at <paramref name="address"/>, so that absolute
+    /// references to its labels (<c>j</c>, <c>jal</c>, <c>dla</c>) resolve.
+    /// </summary>
+    public static byte[] Assemble(string source, ulong? address)
     {
         string directory = Directory.CreateTempSubdirectory("loongson-dbt-as").FullName;
         try
@@ -18,6 +24,13 @@ public static class GuestAssembler
             string input = Path.Combine(directory, "code.s"), objectFile = Path.Combine(directory, "code.o"), raw = Path.Combine(directory, "code.bin");
             File.WriteAllText(input, ".set noreorder\n.set noat\n.text\n" + source + "\n");
             AssembleFile(input, objectFile);
+            if (address is { } start)
+            {
+                string linked = Path.Combine(directory, "code.elf");
+                Run(Prefix + "ld", "--no-warn-rwx-segments", "-e", "0", $"-Ttext=0x{start:x}", "-o", linked, objectFile);
+                objectFile = linked;
+            }
+
             Run(Prefix + "objcopy", "-O", "binary", "-j", ".text", objectFile, raw);
             return File.ReadAllBytes(raw);
         }

@@ -21,6 +21,7 @@ public static unsafe class BlockCompiler
     private static readonly MethodInfo s_raiseAt = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.RaiseAt))!;
     private static readonly MethodInfo s_storeHiLo = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.StoreHiLo))!;
     private static readonly MethodInfo s_jumpSlot = typeof(ChainLinks).GetMethod(nameof(ChainLinks.JumpSlot))!;
+    private static readonly MethodInfo s_raiseDelaySlotFetchFault = typeof(Interpreter).GetMethod(nameof(Interpreter.RaiseDelaySlotFetchFault))!;
     private static readonly MethodInfo s_fpuUnusable = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.FpuUnusable))!;
     private static readonly int s_fpuUsableOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.FpuUsable));
     private static readonly int s_exceptionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Exception));
@@ -391,7 +392,14 @@ public static unsafe class BlockCompiler
             }
             else
             {
-                EmitRaise(new Step(pc + 4, default), inDelaySlot: true, GuestException.TlbLoad);
+                // The slot could not be fetched when the block was formed: its fetch fault, as the interpreter raises it.
+                _il.Emit(OpCodes.Ldarg_0);
+                _il.Emit(OpCodes.Ldc_I8, (long)pc);
+                _il.Emit(OpCodes.Call, s_raiseDelaySlotFetchFault);
+                _il.Emit(OpCodes.Ldc_I8, (long)pc);
+                _il.Emit(OpCodes.Stloc, _nextPc);
+                SetChainSlot(null);
+                _il.Emit(OpCodes.Br, _exit);
             }
 
             _il.MarkLabel(skipDelaySlot);

@@ -21,11 +21,10 @@ public sealed class Block
     public Step[] Steps { get; }
 
     /// <summary>
-    /// False when the block ends in a branch whose delay slot could not be fetched (its page is not mapped
-    /// yet): running it raises the fetch fault in the slot, and once the guest has mapped the page the
-    /// block must be formed again, so it is never cached.
+    /// The block ends in a branch whose delay slot could not be fetched when it was formed: all it can do is
+    /// raise that fetch's exception, and once the handler maps the page it must be formed again, slot included.
     /// </summary>
-    public bool IsComplete => !Steps[^1].Instruction.HasDelaySlot;
+    public bool LacksDelaySlot => Steps[^1].Instruction.HasDelaySlot;
 
     /// <summary>How often the block was entered while interpreted (the tier-up counter).</summary>
     public long InterpretedCount;

@@ -75,7 +75,7 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             }
             else
             {
-                if (++block.InterpretedCount == _options.CompileThreshold && _options.Mode == EngineMode.Tiered)
+                if (++block.InterpretedCount == _options.CompileThreshold && _options.Mode == EngineMode.Tiered && !block.LacksDelaySlot)
                 {
                     _compileQueue.Add(block);
                 }
@@ -105,9 +105,9 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     private Block Translate(ulong pc)
     {
         Block block = _builder.Build(pc)!;
-        if (!block.IsComplete)
+        if (block.LacksDelaySlot)
         {
-            return block;
+            return block; // interpreted once, never cached: the next visit may find the slot mapped
         }
 
         foreach (ulong page in Cache.Add(block))

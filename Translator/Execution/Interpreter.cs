@@ -1,4 +1,5 @@
 using LoongsonDbt.Runtime.Cpu;
+using LoongsonDbt.Runtime.Memory;
 using LoongsonDbt.Translator.Decoding;
 using LoongsonDbt.Translator.Semantics;
 
@@ -141,13 +142,30 @@ public static unsafe class Interpreter
 
         if (delaySlot is null && !annulled)
         {
-            // The delay slot could not be fetched: the fetch faults there, reported as in the delay slot.
-            state->BadVAddr = pc + 4;
-            state->Raise(GuestException.TlbLoad, pc + 4, inDelaySlot: true, 0);
+            RaiseDelaySlotFetchFault(state, pc);
             return pc;
         }
 
         return taken ? target : pc + 8;
+    }
+
+    /// <summary>
+    /// The delay slot of the branch at <paramref name="branchPc"/> could not be fetched when its block was formed:
+    /// the fetch's own exception (TLB miss or invalid, address error, bus error, with BadVAddr where the
+    /// architecture sets it) is raised as the delay slot's, so EPC is the branch and Cause.BD is set
+    /// (MIPS64 Volume III 6.2).
+    /// </summary>
+    public static void RaiseDelaySlotFetchFault(CpuState* state, ulong branchPc)
+    {
+        ulong slot = branchPc + 4;
+        if (GuestMemory.Owner(state).TryTranslateFetch(state, slot, out _))
+        {
+            // Fetchable by now; the block that lacks the slot is never reused, so this only reports the old fault.
+            state->Exception = GuestException.TlbLoad;
+            state->BadVAddr = slot;
+        }
+
+        state->Raise(state->Exception, slot, inDelaySlot: true, 0);
     }
 
     /// <summary>The link write of jal, jalr, bgezal and friends: the return address after the delay slot.</summary>

@@ -68,9 +68,12 @@ public static unsafe class SystemOperations
 
         switch (register)
         {
-            case 0: return 0;
+            // CPUNum and CC are EBase.CPUNum and Count on a full system (MIPS64 Volume II, RDHWR); a process has no CP0.
+            case 0: return state->SystemHandle != 0 ? SystemCpu.From(state).Cp0.EBase & 0x3FF : 0;
             case 1: return SynciStep;
-            case 2: return IntegerOperations.Sx32((uint)((ulong)System.Diagnostics.Stopwatch.GetTimestamp() / CycleCounterResolution));
+            case 2:
+                return state->SystemHandle != 0 ? SystemCpu.From(state).Cp0.Read(9, 0)
+                    : IntegerOperations.Sx32((uint)((ulong)System.Diagnostics.Stopwatch.GetTimestamp() / CycleCounterResolution));
             case 3: return CycleCounterResolution;
             case 29: return state->UserLocal;
             default:
