@@ -52,7 +52,7 @@ internal static unsafe class BootCommand
     }
 
     /// <summary>Parses a QEMU-style size: a number of MiB, or a number with a K/M/G/T suffix.</summary>
-    public static ulong ParseMemory(string text)
+    private static ulong ParseMemory(string text)
     {
         string trimmed = text.Trim();
         ulong scale = 1UL << 20;
@@ -108,6 +108,8 @@ internal static unsafe class BootCommand
 
     private static int Boot(BootOptions options, EngineOptions engineOptions, bool profile, FileInfo? dumpIl)
     {
+        // Bad input is reported before the terminal goes raw.
+        BootSetup setup = DirectKernelBoot.Prepare(options);
         using var terminal = new HostTerminal();
         Loongson3VirtMachine? machine = null;
         terminal.QuitRequested += () => machine?.Stop();
@@ -126,8 +128,6 @@ internal static unsafe class BootCommand
         {
             while (true)
             {
-                // A reset repeats the direct boot from the files, as QEMU re-copies kernel, initrd and argv block.
-                BootSetup setup = DirectKernelBoot.Prepare(options);
                 machine = new Loongson3VirtMachine(setup, options.MemoryBytes, terminal.Write, engineOptions);
                 VcpuExit exit = machine.Run();
                 if (exit != VcpuExit.Reset)
@@ -138,6 +138,9 @@ internal static unsafe class BootCommand
 
                 machine.Dispose();
                 machine = null;
+
+                // A reset repeats the direct boot from the files, as QEMU re-copies kernel, initrd and argv block.
+                setup = DirectKernelBoot.Prepare(options);
             }
         }
         finally
