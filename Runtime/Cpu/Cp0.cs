@@ -132,7 +132,7 @@ public sealed unsafe class Cp0 : IDisposable
     {
         switch ((register << 3) | select)
         {
-            case 0 << 3: return Index;
+            case 0 << 3: return Sx32((uint)Index); // a 32-bit register: Index.P reads as a sign bit
             case 1 << 3: return Random();
             case 2 << 3: return EntryLo0;
             case 3 << 3: return EntryLo1;
