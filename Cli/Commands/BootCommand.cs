@@ -34,11 +34,12 @@ internal static unsafe class BootCommand
         var append = new Option<string>("--append", "-append") { Description = $"The kernel command line. Default: \"{DefaultCommandLine}\"." };
         var memory = new Option<string>("--memory", "-m") { Description = $"RAM size, QEMU style (1G, 1024M, or MiB). Default: {DefaultMemory}." };
         var engine = new Option<EngineMode>("--engine") { Description = "tiered (default), interpreter, or compiled." };
+        var threshold = new Option<int?>("--compile-threshold") { Description = "Interpreted runs of a block before it is compiled." };
         var profile = new Option<bool>("--profile") { Description = "At power-off, print the hottest blocks and the machine's totals on stderr." };
         var dumpIl = new Option<FileInfo?>("--dump-il") { Description = "At power-off, write the compiled blocks as a .dll that ILSpy or ikdasm can open." };
         var command = new Command("boot", "Boot a kernel on the Loongson-3 virt machine (one Loongson-3A1000 core). Ctrl-A x quits.")
         {
-            kernel, initrd, append, memory, engine, profile, dumpIl,
+            kernel, initrd, append, memory, engine, threshold, profile, dumpIl,
         };
 
         command.SetAction(parse =>
@@ -46,6 +47,11 @@ internal static unsafe class BootCommand
             BootOptions options = Options(parse.GetValue(kernel), parse.GetValue(initrd), parse.GetValue(append),
                 ParseMemory(parse.GetValue(memory) ?? DefaultMemory));
             var engineOptions = new EngineOptions { Mode = parse.GetValue(engine) };
+            if (parse.GetValue(threshold) is int compileThreshold)
+            {
+                engineOptions = engineOptions with { CompileThreshold = compileThreshold };
+            }
+
             return Boot(options, engineOptions, parse.GetValue(profile), parse.GetValue(dumpIl));
         });
         return command;
