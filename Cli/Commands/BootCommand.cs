@@ -166,7 +166,7 @@ internal static unsafe class BootCommand
 
         if (dumpIl is not null)
         {
-            IlDump.Save(machine.Engine.Cache.Blocks.Where(b => b.Compiled is not null), dumpIl.FullName);
+            IlDump.Save(machine.Engine.Cache.Blocks.Where(b => b.Compiled is not null), dumpIl.FullName, fullSystem: true);
         }
     }
 

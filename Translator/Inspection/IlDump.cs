@@ -16,7 +16,7 @@ namespace LoongsonDbt.Translator.Inspection;
 /// </summary>
 public static class IlDump
 {
-    public static void Save(IEnumerable<Block> blocks, string path)
+    public static void Save(IEnumerable<Block> blocks, string path, bool fullSystem = false)
     {
         var name = new AssemblyName(Path.GetFileNameWithoutExtension(path));
         var assembly = new PersistedAssemblyBuilder(name, typeof(object).Assembly);
@@ -29,7 +29,7 @@ public static class IlDump
                 typeof(ulong), [typeof(CpuState).MakePointerType()]);
             method.DefineParameter(1, ParameterAttributes.None, "state");
             method.SetCustomAttribute(new CustomAttributeBuilder(attribute, [string.Concat((block.Region ?? [block]).Select(Listing))]));
-            BlockCompiler.Emit(block.Region ?? [block], method.GetILGenerator(), links: null);
+            BlockCompiler.Emit(block.Region ?? [block], method.GetILGenerator(), links: null, fullSystem);
         }
 
         type.CreateType();
