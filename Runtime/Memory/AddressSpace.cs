@@ -309,13 +309,7 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
     private void InvalidateTlbEntry(ulong pageAddress) =>
         _tlb[(int)((pageAddress >> GuestMemory.PageShift) & (GuestMemory.TlbEntries - 1))] = SoftTlbEntry.Empty;
 
-    private void FlushTlb()
-    {
-        for (int i = 0; i < GuestMemory.TlbEntries; i++)
-        {
-            _tlb[i] = SoftTlbEntry.Empty;
-        }
-    }
+    private void FlushTlb() => SoftTlbEntry.Flush(_tlb);
 
     private static IEnumerable<ulong> Pages(ulong address, ulong length)
     {

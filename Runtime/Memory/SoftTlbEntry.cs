@@ -26,4 +26,7 @@ public struct SoftTlbEntry
     public ulong Reserved;
 
     public static SoftTlbEntry Empty => new() { ReadTag = InvalidFlag, WriteTag = InvalidFlag };
+
+    /// <summary>Empties a whole software TLB (every mmap and ASID change does this, so it is one bulk fill).</summary>
+    public static unsafe void Flush(SoftTlbEntry* table) => new Span<SoftTlbEntry>(table, GuestMemory.TlbEntries).Fill(Empty);
 }

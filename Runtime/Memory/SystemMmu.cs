@@ -36,8 +36,8 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
         nuint bytes = (nuint)(GuestMemory.TlbEntries * sizeof(SoftTlbEntry));
         _kernelTlb = (SoftTlbEntry*)NativeMemory.AlignedAlloc(bytes, 64);
         _userTlb = (SoftTlbEntry*)NativeMemory.AlignedAlloc(bytes, 64);
-        Flush(_kernelTlb);
-        Flush(_userTlb);
+        SoftTlbEntry.Flush(_kernelTlb);
+        SoftTlbEntry.Flush(_userTlb);
         _self = GCHandle.Alloc(this);
     }
 
@@ -63,12 +63,12 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
     {
         if (asid != _asid || errorLevel != _errorLevel)
         {
-            Flush(_kernelTlb);
-            Flush(_userTlb);
+            SoftTlbEntry.Flush(_kernelTlb);
+            SoftTlbEntry.Flush(_userTlb);
         }
         else if (user64 != _user64)
         {
-            Flush(_userTlb);
+            SoftTlbEntry.Flush(_userTlb);
         }
 
         _user = user;
@@ -109,8 +109,8 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
 
     public void FlushAll()
     {
-        Flush(_kernelTlb);
-        Flush(_userTlb);
+        SoftTlbEntry.Flush(_kernelTlb);
+        SoftTlbEntry.Flush(_userTlb);
     }
 
     public ulong LoadSlow(CpuState* state, ulong address, int size)
@@ -378,14 +378,6 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
         if ((entry->ReadTag & GuestMemory.PageMask) == page || (entry->WriteTag & GuestMemory.PageMask) == page)
         {
             *entry = SoftTlbEntry.Empty;
-        }
-    }
-
-    private static void Flush(SoftTlbEntry* tlb)
-    {
-        for (int i = 0; i < GuestMemory.TlbEntries; i++)
-        {
-            tlb[i] = SoftTlbEntry.Empty;
         }
     }
 
