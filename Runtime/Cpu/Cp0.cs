@@ -373,7 +373,7 @@ public sealed unsafe class Cp0 : IDisposable
     private void Apply()
     {
         bool user = UserMode;
-        _mmu.SetContext(user, (Status & StatusERL) != 0, (Status & StatusUX) != 0, (byte)EntryHi);
+        _mmu.SetContext(user, (Status & StatusERL) != 0, (Status >> 5) & 7, (byte)EntryHi);
         _state->FpuUsable = (Status & StatusCU1) != 0 ? 1 : 0;
         _state->ReadableHardwareRegisters = user ? HwrEna : uint.MaxValue;
         CheckInterrupt();

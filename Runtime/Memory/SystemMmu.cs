@@ -26,7 +26,7 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
     private GCHandle _self;
     private bool _user;
     private bool _errorLevel;
-    private bool _user64;
+    private uint _segmentEnables;
     private byte _asid;
 
     public SystemMmu(PhysicalBus bus, Tlb tlb)
@@ -55,25 +55,24 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
         state->MemoryHandle = GCHandle.ToIntPtr(_self);
     }
 
+    /// <summary>Status.UX, SX and KX as <see cref="SetContext"/> takes them: the 64-bit segments each mode may use.</summary>
+    public const uint User64 = 1, Supervisor64 = 2, Kernel64 = 4;
+
     /// <summary>
     /// Takes the translation context from CP0: user or kernel mode (which software TLB is live),
-    /// Status.ERL (kuseg unmapped), Status.UX and the ASID of EntryHi.
+    /// Status.ERL (kuseg unmapped), Status.KX/SX/UX (<paramref name="segmentEnables"/>) and the ASID of EntryHi.
     /// </summary>
-    public void SetContext(bool user, bool errorLevel, bool user64, byte asid)
+    public void SetContext(bool user, bool errorLevel, uint segmentEnables, byte asid)
     {
-        if (asid != _asid || errorLevel != _errorLevel)
+        if (asid != _asid || errorLevel != _errorLevel || segmentEnables != _segmentEnables)
         {
             SoftTlbEntry.Flush(_kernelTlb);
-            SoftTlbEntry.Flush(_userTlb);
-        }
-        else if (user64 != _user64)
-        {
             SoftTlbEntry.Flush(_userTlb);
         }
 
         _user = user;
         _errorLevel = errorLevel;
-        _user64 = user64;
+        _segmentEnables = segmentEnables;
         _asid = asid;
         if (_state != null)
         {
@@ -197,7 +196,8 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
             : throw new InvalidOperationException($"0x{address:x} holds no code");
 
     /// <summary>The unmapped kernel segments (kseg0, kseg1, xkphys) map the same way in every context.</summary>
-    public bool HasFixedMapping(ulong address) => !_user && IsUnmappedKernelSegment(address);
+    public bool HasFixedMapping(ulong address) =>
+        !_user && IsUnmappedKernelSegment(address) && (address >> 62 != 2 || (_segmentEnables & Kernel64) != 0);
 
     public static bool IsUnmappedKernelSegment(ulong address) =>
         address >> 62 == 2 || (address >= CompatibilityBase && address < KssegBase);
@@ -271,8 +271,8 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
         GuestException addressError = access == Access.Write ? GuestException.AddressErrorStore : GuestException.AddressErrorLoad;
         switch (address >> 62)
         {
-            case 0: // xuseg
-                if (_user ? (!_user64 && address >= 0x8000_0000) || address > SegmentMask : address > SegmentMask)
+            case 0: // useg, and xuseg above it when Status.UX allows (in every mode)
+                if ((address >= 0x8000_0000 && (_segmentEnables & User64) == 0) || address > SegmentMask)
                 {
                     return FaultIf(state, addressError, address);
                 }
@@ -284,8 +284,8 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
                 }
 
                 return Mapped(state, address, access, out physical, out dirty);
-            case 2: // xkphys: bits 61:59 are the cache attribute
-                if (_user || (address & 0x07FF_0000_0000_0000UL & ~PhysicalMask) != 0)
+            case 2: // xkphys, with Status.KX: bits 61:59 are the cache attribute
+                if (_user || (_segmentEnables & Kernel64) == 0 || (address & 0x07FF_0000_0000_0000UL) != 0)
                 {
                     return FaultIf(state, addressError, address);
                 }
@@ -309,8 +309,9 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
                     return Mapped(state, address, access, out physical, out dirty);
                 }
 
-                // xsseg (01) and xkseg (11): mapped up to SEGBITS
-                return (address & 0x3FFF_FFFF_FFFF_FFFFUL) <= SegmentMask
+                // xsseg (01, with Status.SX) and xkseg (11, with Status.KX): mapped up to SEGBITS
+                uint enable = address >> 62 == 1 ? Supervisor64 : Kernel64;
+                return (address & 0x3FFF_FFFF_FFFF_FFFFUL) <= SegmentMask && (_segmentEnables & enable) != 0
                     ? Mapped(state, address, access, out physical, out dirty)
                     : FaultIf(state, addressError, address);
         }

@@ -242,6 +242,8 @@ public class ExceptionTests(EngineMode mode)
     public void UnassignedPhysicalAddressesRaiseBusErrors()
     {
         using var machine = new BareMetalMachine(mode, main: """
+                li $8, 0x80               # Status.KX: xkphys is usable
+                mtc0 $8, $12
                 dli $10, KSEG0 + 0x40002
                 lw $11, 0($10)            # AdEL: BadVAddr now holds 0x...40002
                 dli $10, XKPHYS_UNCACHED + UNASSIGNED
@@ -568,6 +570,39 @@ public class ExceptionTests(EngineMode mode)
             Assert.That(r[6] & CauseCodeMask, Is.EqualTo(4UL << 2), "fetch from kseg0: AdEL");
             Assert.That(r[7], Is.EqualTo(0xFFFF_FFFF_8000_0000UL), "EPC = the target");
             Assert.That(r[8], Is.EqualTo(0xFFFF_FFFF_8000_0000UL), "BadVAddr = the target");
+        });
+    }
+
+    [Test]
+    public void SixtyFourBitKernelSegmentsNeedStatusKx()
+    {
+        using var machine = new BareMetalMachine(mode, main: """
+                dli $10, XKPHYS_UNCACHED + 0x1000
+                ld $11, 0($10)            # KX = 0: xkphys is not there, AdEL
+                li $8, 0x80               # KX = 1
+                mtc0 $8, $12
+                ld $11, 0($10)            # now a plain load of RAM
+                dli $10, 0xc000000000002000
+                ld $11, 0($10)            # xkseg with KX = 1: mapped, no entry, XTLB refill
+                done
+            """, xtlbRefill: """
+                report_c0 $13
+                done
+            """, general: """
+                report_c0 $13
+                report_dc0 $8
+                skip_instruction
+                eret
+            """);
+
+        IReadOnlyList<ulong> r = machine.Run();
+
+        Assert.That(r, Has.Count.EqualTo(3));
+        Assert.Multiple(() =>
+        {
+            Assert.That(r[0] & CauseCodeMask, Is.EqualTo(4UL << 2), "KX = 0: AdEL");
+            Assert.That(r[1], Is.EqualTo(0x9000_0000_0000_1000UL), "BadVAddr");
+            Assert.That(r[2] & CauseCodeMask, Is.EqualTo(2UL << 2), "KX = 1: xkseg refills");
         });
     }
 
