@@ -9,6 +9,7 @@ namespace LoongsonDbt.Translator.Execution;
 /// The cold tier: runs a pre-decoded block step by step through the semantic functions. It is also
 /// the reference the compiled tier must agree with.
 /// </summary>
+[System.Runtime.CompilerServices.SkipLocalsInit] // the operand buffer is filled before it is read; zeroing it costs every step
 public static unsafe class Interpreter
 {
     /// <summary>Runs <paramref name="block"/>; returns the next PC, or the faulting PC with the exception recorded.</summary>
