@@ -38,7 +38,7 @@ public sealed class CodeCache
 
     public Block? Lookup(ulong address)
     {
-        int slot = (int)(address >> 2) & (FastEntries - 1);
+        int slot = FastSlot(address);
         Block? block = _fast[slot];
         if (block is not null && block.Address == address)
         {
@@ -75,7 +75,7 @@ public sealed class CodeCache
             }
         }
 
-        _fast[(int)(block.Address >> 2) & (FastEntries - 1)] = block;
+        _fast[FastSlot(block.Address)] = block;
         return newPages;
     }
 
@@ -117,13 +117,28 @@ public sealed class CodeCache
             foreach (Block block in blocks.Where(b => !b.Invalidated))
             {
                 block.Invalidated = true;
-                _blocks.Remove(block.Address);
+
+                // A newer block at the same address (another mapping's code) stays.
+                if (_blocks.TryGetValue(block.Address, out Block? current) && current == block)
+                {
+                    _blocks.Remove(block.Address);
+                }
+
+                // Only this block's slot: clearing the whole array cost 128 KiB of writes per invalidation,
+                // and a booting kernel invalidates thousands of pages.
+                int slot = FastSlot(block.Address);
+                if (_fast[slot] == block)
+                {
+                    _fast[slot] = null;
+                }
+
                 _graveyard.Add(block);
                 Invalidations++;
             }
 
-            Array.Clear(_fast);
             return blocks;
         }
     }
+
+    private static int FastSlot(ulong address) => (int)(address >> 2) & (FastEntries - 1);
 }
