@@ -12,6 +12,13 @@ public sealed unsafe class Cp0 : IDisposable
 {
     public const uint ProcessorId = 0x0000_6305;
 
+    // Config0..3 as QEMU's Loongson-3A1000 reports them (PLATFORM.md 5): MIPS64r2 with a 64-entry TLB,
+    // 64 KiB 4-way caches, FPU, watch registers; Config3 only LPA (no VZ, no ULRI, no Config4).
+    private const uint Config0 = 0x8000_4482;
+    private const uint Config1 = 0xFEE3_719B;
+    private const uint Config2 = 0x8000_0743;
+    private const uint Config3 = 0x0000_0080;
+
     // Status bits
     public const uint StatusIE = 1 << 0;
     public const uint StatusEXL = 1 << 1;
@@ -151,10 +158,10 @@ public sealed unsafe class Cp0 : IDisposable
             case 14 << 3: return Epc;
             case 15 << 3: return ProcessorId;
             case (15 << 3) | 1: return EBase;
-            case 16 << 3: return Sx32(0x8000_4482);
-            case (16 << 3) | 1: return Sx32(0xFEE3_719B);
-            case (16 << 3) | 2: return Sx32(0x8000_0743);
-            case (16 << 3) | 3: return 0x80;
+            case 16 << 3: return Sx32(Config0);
+            case (16 << 3) | 1: return Sx32(Config1);
+            case (16 << 3) | 2: return Sx32(Config2);
+            case (16 << 3) | 3: return Config3;
             case 20 << 3: return XContext;
             case 30 << 3: return ErrorEpc;
             default: return 0;
