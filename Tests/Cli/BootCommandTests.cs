@@ -78,16 +78,7 @@ public sealed class BootCommandTests
 
     private static (int ExitCode, string Error) Run(params string[] args)
     {
-        TextWriter originalError = Console.Error;
-        using var error = new StringWriter();
-        Console.SetError(error);
-        try
-        {
-            return (Program.Main(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(originalError);
-        }
+        (int exitCode, _, string error) = InProcessCli.Run(args);
+        return (exitCode, error);
     }
 }

@@ -14,7 +14,7 @@ public class DisasmCommandTests
     [Category("Guest")]
     public void KernelSymbolIsListedUnderItsNameAsObjdumpDisassemblesIt()
     {
-        (int exitCode, string output, _) = Run("disasm", DebianGuest.KernelPath, "--symbol", "start_kernel");
+        (int exitCode, string output, _) = InProcessCli.Run("disasm", DebianGuest.KernelPath, "--symbol", "start_kernel");
 
         KernelImage kernel = KernelImage.Open(DebianGuest.KernelPath);
         ulong start = kernel.Symbols.GetAddress("start_kernel");
@@ -38,7 +38,7 @@ public class DisasmCommandTests
     [Test]
     public void MissingFileIsAClearErrorNotACrash()
     {
-        (int exitCode, _, string error) = Run("disasm", "/nonexistent/vmlinuz");
+        (int exitCode, _, string error) = InProcessCli.Run("disasm", "/nonexistent/vmlinuz");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("/nonexistent/vmlinuz: no such file"));
@@ -47,7 +47,7 @@ public class DisasmCommandTests
     [Test]
     public void HostElfIsRejectedAsNotMips()
     {
-        (int exitCode, _, string error) = Run("disasm", "/bin/sh");
+        (int exitCode, _, string error) = InProcessCli.Run("disasm", "/bin/sh");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error, Does.Contain("not a little-endian 64-bit MIPS ELF"));
@@ -60,8 +60,8 @@ public class DisasmCommandTests
         File.WriteAllBytes(file, [0x25, 0x08, 0x40, 0x00]);
         try
         {
-            (int exitCode, _, string error) = Run("disasm", file);
-            (int rawExitCode, string rawOutput, _) = Run("disasm", file, "--load-address", "0x80001000");
+            (int exitCode, _, string error) = InProcessCli.Run("disasm", file);
+            (int rawExitCode, string rawOutput, _) = InProcessCli.Run("disasm", file, "--load-address", "0x80001000");
 
             Assert.That(exitCode, Is.EqualTo(1));
             Assert.That(error, Does.Contain("--load-address"));
@@ -78,24 +78,5 @@ public class DisasmCommandTests
     {
         string[] parts = line.Split('\t', 3);
         return (ulong.Parse(parts[0].Trim().TrimEnd(':'), NumberStyles.HexNumber, CultureInfo.InvariantCulture), parts[2]);
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        TextWriter originalOut = Console.Out, originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            int exitCode = Program.Main(args);
-            return (exitCode, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
     }
 }

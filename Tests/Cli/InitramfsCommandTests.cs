@@ -26,7 +26,7 @@ public sealed class InitramfsCommandTests
         string extra = Write("hello.txt", "hello guest\n"u8.ToArray());
         string output = Path.Combine(_directory, "initramfs.gz");
 
-        (int exitCode, string stdout, string stderr) = Run("initramfs", output, "--busybox", busybox, "--add", $"{extra}=/root/hello.txt");
+        (int exitCode, string stdout, string stderr) = InProcessCli.Run("initramfs", output, "--busybox", busybox, "--add", $"{extra}=/root/hello.txt");
 
         Assert.That(exitCode, Is.Zero, stderr);
         Assert.That(stdout, Does.StartWith($"{output}: 16 entries, "));
@@ -47,7 +47,7 @@ public sealed class InitramfsCommandTests
         string init = Write("my-init", "#!/bin/busybox sh\nexec poweroff -f\n"u8.ToArray());
         string output = Path.Combine(_directory, "initramfs.gz");
 
-        (int exitCode, _, string stderr) = Run("initramfs", output, "--busybox", init, "--init", init);
+        (int exitCode, _, string stderr) = InProcessCli.Run("initramfs", output, "--busybox", init, "--init", init);
 
         Assert.That(exitCode, Is.Zero, stderr);
         Assert.That(File.ReadAllBytes(Path.Combine(Unpack(output), "init")), Is.EqualTo(File.ReadAllBytes(init)));
@@ -59,7 +59,7 @@ public sealed class InitramfsCommandTests
     {
         string output = Path.Combine(_directory, "initramfs.gz");
 
-        (int exitCode, _, string stderr) = Run("initramfs", output);
+        (int exitCode, _, string stderr) = InProcessCli.Run("initramfs", output);
 
         Assert.That(exitCode, Is.Zero, stderr);
         Assert.That(File.ReadAllBytes(Path.Combine(Unpack(output), "bin/busybox")), Is.EqualTo(File.ReadAllBytes(DebianGuest.BusyboxPath)));
@@ -80,7 +80,7 @@ public sealed class InitramfsCommandTests
     [Test]
     public void MissingInitIsAClearError()
     {
-        (int exitCode, _, string stderr) = Run("initramfs", Path.Combine(_directory, "x.gz"), "--init", "/nonexistent/init", "--busybox", "/bin/true");
+        (int exitCode, _, string stderr) = InProcessCli.Run("initramfs", Path.Combine(_directory, "x.gz"), "--init", "/nonexistent/init", "--busybox", "/bin/true");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(stderr, Does.Contain("/nonexistent/init: no such file"));
@@ -89,7 +89,7 @@ public sealed class InitramfsCommandTests
     [Test]
     public void AddWithoutAGuestPathIsAClearError()
     {
-        (int exitCode, _, string stderr) = Run("initramfs", Path.Combine(_directory, "x.gz"), "--busybox", "/bin/true", "--add", "/etc/hostname");
+        (int exitCode, _, string stderr) = InProcessCli.Run("initramfs", Path.Combine(_directory, "x.gz"), "--busybox", "/bin/true", "--add", "/etc/hostname");
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(stderr, Does.Contain("--add '/etc/hostname': expected HOSTPATH=GUESTPATH"));
@@ -116,24 +116,5 @@ public sealed class InitramfsCommandTests
         string archive = compressed + ".cpio";
         File.WriteAllBytes(archive, HostCpio.Gunzip(compressed));
         return HostCpio.List(archive);
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        TextWriter originalOut = Console.Out, originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            int exitCode = Program.Main(args);
-            return (exitCode, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
     }
 }
