@@ -25,8 +25,6 @@ internal static unsafe class BootCommand
 
     private const string DefaultCommandLine = "console=ttyS0";
 
-    private static string ShippedInitPath => Path.Combine(AppContext.BaseDirectory, "initramfs", "init");
-
     public static Command Create()
     {
         var kernel = new Option<FileInfo?>("--kernel", "-kernel") { Description = "The kernel (ELF, e.g. Debian's vmlinuz-*-loongson-3). Default: the fetched Debian kernel." };
@@ -100,10 +98,10 @@ internal static unsafe class BootCommand
     private static string BuildDefaultInitramfs(DebianGuest guest)
     {
         string path = Path.Combine(guest.CacheDirectory, "initramfs-shell.cpio.gz");
-        DateTime newestInput = new[] { File.GetLastWriteTimeUtc(guest.BusyboxPath), File.GetLastWriteTimeUtc(ShippedInitPath) }.Max();
+        DateTime newestInput = new[] { File.GetLastWriteTimeUtc(guest.BusyboxPath), File.GetLastWriteTimeUtc(InitramfsCommand.ShippedInitPath) }.Max();
         if (!File.Exists(path) || File.GetLastWriteTimeUtc(path) < newestInput)
         {
-            Initramfs image = DefaultInitramfs.Create(File.ReadAllBytes(guest.BusyboxPath), File.ReadAllBytes(ShippedInitPath));
+            Initramfs image = DefaultInitramfs.Create(File.ReadAllBytes(guest.BusyboxPath), File.ReadAllBytes(InitramfsCommand.ShippedInitPath));
             string partial = path + ".partial";
             File.WriteAllBytes(partial, image.ToGzip());
             File.Move(partial, path, overwrite: true);

@@ -8,7 +8,7 @@ namespace LoongsonDbt.Cli.Commands;
 internal static class InitramfsCommand
 {
     /// <summary>The recipe's /init, shipped next to this program from samples/initramfs/.</summary>
-    private static string ShippedInitPath => Path.Combine(AppContext.BaseDirectory, "initramfs", "init");
+    public static string ShippedInitPath => Path.Combine(AppContext.BaseDirectory, "initramfs", "init");
 
     public static Command Create()
     {
