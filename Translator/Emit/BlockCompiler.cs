@@ -62,6 +62,7 @@ public static unsafe class BlockCompiler
         private readonly Label _exit;
         private readonly ChainLinks? _links;
         private readonly bool _fullSystem;
+        private bool _registersInLocals;
 
         public Emitter(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links, bool fullSystem)
         {
@@ -80,9 +81,15 @@ public static unsafe class BlockCompiler
 
         public void EmitRegion()
         {
-            foreach (Block block in _region)
+            // Locals pay off when a loop reuses them; a straight run through the region would load every
+            // register it touches at entry and store it at exit for a single use, so it works on the state.
+            _registersInLocals = _region.Any(b => RegionBuilder.ConstantSuccessors(b).Any(_blockLabels.ContainsKey));
+            if (_registersInLocals)
             {
-                CollectRegisters(block);
+                foreach (Block block in _region)
+                {
+                    CollectRegisters(block);
+                }
             }
 
             for (int r = 1; r < 32; r++)
@@ -297,8 +304,9 @@ public static unsafe class BlockCompiler
             int destination = (int)(step.Instruction.Word >> semantic.DestinationShift) & 0x1F;
             if (destination != 0)
             {
+                BeginStoreGpr(destination);
                 _il.Emit(OpCodes.Ldloc, result);
-                _il.Emit(OpCodes.Stloc, _registers[destination]!);
+                EndStoreGpr(destination);
             }
         }
 
@@ -444,8 +452,9 @@ public static unsafe class BlockCompiler
                 : 0;
             if (link != 0)
             {
+                BeginStoreGpr(link);
                 _il.Emit(OpCodes.Ldc_I8, (long)(pc + 8));
-                _il.Emit(OpCodes.Stloc, _registers[link]!);
+                EndStoreGpr(link);
             }
         }
 
@@ -507,9 +516,36 @@ public static unsafe class BlockCompiler
             {
                 _il.Emit(OpCodes.Ldc_I8, 0L);
             }
-            else
+            else if (_registersInLocals)
             {
                 _il.Emit(OpCodes.Ldloc, _registers[register]!);
+            }
+            else
+            {
+                LoadStateGpr(register);
+            }
+        }
+
+        /// <summary>Before the value of a GPR write: the register's address when it lives in the state.</summary>
+        private void BeginStoreGpr(int register)
+        {
+            if (!_registersInLocals)
+            {
+                _il.Emit(OpCodes.Ldarg_0);
+                _il.Emit(OpCodes.Ldc_I4, CpuState.GprOffset(register));
+                _il.Emit(OpCodes.Add);
+            }
+        }
+
+        private void EndStoreGpr(int register)
+        {
+            if (_registersInLocals)
+            {
+                _il.Emit(OpCodes.Stloc, _registers[register]!);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Stind_I8);
             }
         }
 

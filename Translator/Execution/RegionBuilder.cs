@@ -66,7 +66,8 @@ public static class RegionBuilder
         return [.. candidates.Where(b => leadsBack.Contains(b.Address))];
     }
 
-    private static IEnumerable<ulong> ConstantSuccessors(Block block)
+    /// <summary>Where <paramref name="block"/> can continue at addresses known when it is translated.</summary>
+    public static IEnumerable<ulong> ConstantSuccessors(Block block)
     {
         Step last = block.Steps[^1];
         Step? branch = block.Steps.Length >= 2 && block.Steps[^2].Instruction.HasDelaySlot ? block.Steps[^2]
