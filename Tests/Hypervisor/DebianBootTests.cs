@@ -87,62 +87,34 @@ public sealed class DebianBootTests
     public void ShellCommandTypedOnStdinRunsAndItsOutputComesBack()
     {
         // The default initramfs drops to a shell; like a user, type only once its prompt is there.
-        var startInfo = new ProcessStartInfo(Dotnet)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in (string[])[DbtUser.CliPath, "boot", "-m", "1G"])
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(startInfo)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        var console = new StringBuilder();
-        try
-        {
-            Assert.That(ReadUntil(process, console, "/root # "), Is.True, $"no shell prompt; console:\n{console}");
-            process.StandardInput.Write("echo typed-$((6 * 7))\n");
-            process.StandardInput.Flush();
-            Assert.That(ReadUntil(process, console, "typed-42"), Is.True, $"the command's output did not come back; console:\n{console}");
-            process.StandardInput.Write("poweroff -f\n");
-            process.StandardInput.Flush();
-            Assert.That(ReadUntil(process, console, "reboot: Power down"), Is.True, $"no power-off; console:\n{console}");
-            Assert.That(process.WaitForExit(TimeSpan.FromSeconds(30)), Is.True, "still running after power-off");
-            Assert.That(process.ExitCode, Is.Zero, error.Result);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        using var session = new ConsoleSession();
+        session.WaitFor(ShellPrompt);
+        session.Type("echo typed-$((6 * 7))");
+        session.WaitFor("typed-42");
+        session.Type("poweroff -f");
+        session.WaitFor("reboot: Power down");
+        session.AssertExitedCleanly();
     }
+
+    [Test]
+    public void RebootBootsTheKernelAgain()
+    {
+        using var session = new ConsoleSession();
+        session.WaitFor(ShellPrompt);
+        session.Type("reboot -f");
+        session.WaitFor("reboot: Restarting system");
+        session.WaitFor("Linux version 6.1.0-");
+        session.WaitFor(ShellPrompt);
+        session.Type("echo second-boot-$((6 * 7))");
+        session.WaitFor("second-boot-42");
+        session.Type("poweroff -f");
+        session.WaitFor("reboot: Power down");
+        session.AssertExitedCleanly();
+    }
+
+    private const string ShellPrompt = "/root # ";
 
     private static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-
-    /// <summary>Reads the console until <paramref name="text"/> appears (true) or the guest goes quiet for long or exits (false).</summary>
-    private static bool ReadUntil(Process process, StringBuilder console, string text)
-    {
-        char[] buffer = new char[4096];
-        DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (!console.ToString().Contains(text, StringComparison.Ordinal))
-        {
-            Task<int> read = process.StandardOutput.ReadAsync(buffer, 0, buffer.Length);
-            if (!read.Wait(deadline - DateTime.UtcNow) || read.Result == 0)
-            {
-                return false;
-            }
-
-            console.Append(buffer, 0, read.Result);
-        }
-
-        return true;
-    }
 
     private static HostProcessResult Boot(string[] arguments, byte[]? stdin)
     {
@@ -159,5 +131,82 @@ public sealed class DebianBootTests
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(text.ToString())));
+    }
+
+    /// <summary><c>loongson-dbt boot</c> with the default shell initramfs, driven through its console like a user at a terminal.</summary>
+    private sealed class ConsoleSession : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Task<string> _error;
+        private readonly StringBuilder _console = new();
+        private readonly char[] _buffer = new char[4096];
+        private int _consumed;
+
+        public ConsoleSession()
+        {
+            var startInfo = new ProcessStartInfo(Dotnet)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (string argument in (string[])[DbtUser.CliPath, "boot", "-m", "1G"])
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+
+            _process = Process.Start(startInfo)!;
+            _error = _process.StandardError.ReadToEndAsync();
+        }
+
+        /// <summary>Reads the console until <paramref name="text"/> appears after what earlier waits consumed.</summary>
+        public void WaitFor(string text)
+        {
+            DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+            while (true)
+            {
+                int found = _console.ToString().IndexOf(text, _consumed, StringComparison.Ordinal);
+                if (found >= 0)
+                {
+                    _consumed = found + text.Length;
+                    return;
+                }
+
+                Task<int> read = _process.StandardOutput.ReadAsync(_buffer, 0, _buffer.Length);
+                if (!read.Wait(deadline - DateTime.UtcNow) || read.Result == 0)
+                {
+                    Assert.Fail($"'{text}' did not appear; console:\n{_console}");
+                }
+
+                _console.Append(_buffer, 0, read.Result);
+            }
+        }
+
+        public void Type(string line)
+        {
+            _process.StandardInput.Write(line + "\n");
+            _process.StandardInput.Flush();
+        }
+
+        public void AssertExitedCleanly()
+        {
+            Assert.That(_process.WaitForExit(TimeSpan.FromSeconds(30)), Is.True, "still running after power-off");
+            Assert.That(_process.ExitCode, Is.Zero, _error.Result);
+            foreach (string sign in s_failureSigns)
+            {
+                Assert.That(_console.ToString(), Does.Not.Contain(sign));
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
     }
 }
