@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
 using LoongsonDbt.Hypervisor.Boot;
@@ -81,6 +83,32 @@ public sealed class DebianBootTests
                 Assert.That(console, Does.Not.Contain(sign));
             }
         });
+    }
+
+    [Test]
+    public void ProfileAndIlDumpReportAtPowerOff()
+    {
+        string dump = Path.Combine(Path.GetTempPath(), $"loongson-dbt-boot-dump-{Environment.ProcessId}.dll");
+        var context = new AssemblyLoadContext("boot-dump", isCollectible: true);
+        try
+        {
+            HostProcessResult result = Boot(["--kernel", DebianGuest.KernelPath, "--initrd", _initrd, "--append", "console=ttyS0 nokaslr",
+                "--profile", "--dump-il", dump], stdin: null);
+
+            Assert.That(result.ExitCode, Is.Zero, result.Error);
+            Assert.That(result.Error, Does.Contain("executions").And.Contain("compile ms"), "the hot-block table");
+            Assert.That(result.Error, Does.Match(@"blocks: \d+ translated, \d+ compiled"));
+            Assert.That(result.Error, Does.Match(@"guest exceptions by ExcCode: .*8:\d+"), "system calls from /init's processes were delivered");
+            Assert.That(result.Error, Does.Match(@"ffffffff80[0-9a-f]{6}\s+[a-z_][a-z0-9_]*\+0x"), "kernel symbols from kallsyms (nokaslr keeps them valid)");
+            MethodInfo[] methods = context.LoadFromAssemblyPath(dump).GetType("LoongsonDbt.Translated.Blocks")!
+                .GetMethods(BindingFlags.Public | BindingFlags.Static);
+            Assert.That(methods.Select(m => m.Name), Has.Some.StartWith("Block_ffffffff8"), "compiled kernel regions, named by address");
+        }
+        finally
+        {
+            context.Unload();
+            File.Delete(dump);
+        }
     }
 
     [Test]
