@@ -179,21 +179,16 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
 
     public bool TryFetch(ulong address, out uint word)
     {
-        if ((address & 3) == 0 && Translate(null, address, Access.Fetch, out ulong physical, out _)
-            && _bus.Resolve(physical) is { Host: not null } target)
-        {
-            word = *(uint*)target.Host;
-            return true;
-        }
-
-        word = 0;
-        return false;
+        byte* host = (address & 3) == 0 ? CodeHost(address) : null;
+        word = host != null ? *(uint*)host : 0;
+        return host != null;
     }
 
-    public ulong CodePageOf(ulong address) =>
-        Translate(null, address, Access.Fetch, out ulong physical, out _) && _bus.Resolve(physical) is { Host: not null } target
-            ? (ulong)target.Host & GuestMemory.PageMask
-            : throw new InvalidOperationException($"0x{address:x} holds no code");
+    public ulong CodePageOf(ulong address)
+    {
+        byte* host = CodeHost(address);
+        return host != null ? (ulong)host & GuestMemory.PageMask : throw new InvalidOperationException($"0x{address:x} holds no code");
+    }
 
     /// <summary>The unmapped kernel segments (kseg0, kseg1, xkphys) map the same way in every context.</summary>
     public bool HasFixedMapping(ulong address) =>
@@ -204,11 +199,10 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
 
     public bool TryTranslateFetch(CpuState* state, ulong pc, out ulong codePage)
     {
-        SoftTlbEntry* entry = state->Tlb + ((pc >> GuestMemory.PageShift) & (GuestMemory.TlbEntries - 1));
-        ulong page = pc & GuestMemory.PageMask;
-        if (entry->ReadTag == page && (pc & 3) == 0)
+        byte* cached = (pc & 3) == 0 ? SoftTlbHit(state->Tlb, pc) : null;
+        if (cached != null)
         {
-            codePage = (ulong)((long)page + entry->Addend);
+            codePage = (ulong)cached & GuestMemory.PageMask;
             return true;
         }
 
@@ -234,6 +228,26 @@ public sealed unsafe class SystemMmu : IGuestMemory, IDisposable
         Install(pc, target.Host, writable: dirty && target.Kind == WindowKind.Ram);
         codePage = (ulong)target.Host & GuestMemory.PageMask;
         return true;
+    }
+
+    /// <summary>
+    /// Where the code at <paramref name="address"/> lives in host memory for the current mode, or null. The
+    /// translator reads a block word by word right after the dispatcher's fetch check installed the software
+    /// entry, so that entry answers and the architectural TLB is walked only when it does not.
+    /// </summary>
+    private byte* CodeHost(ulong address)
+    {
+        byte* cached = SoftTlbHit(_state->Tlb, address);
+        return cached != null ? cached
+            : Translate(null, address, Access.Fetch, out ulong physical, out _) ? _bus.Resolve(physical).Host
+            : null;
+    }
+
+    /// <summary>The host address of <paramref name="address"/> when the software TLB maps its page for reading, else null.</summary>
+    private static byte* SoftTlbHit(SoftTlbEntry* tlb, ulong address)
+    {
+        SoftTlbEntry* entry = tlb + ((address >> GuestMemory.PageShift) & (GuestMemory.TlbEntries - 1));
+        return entry->ReadTag == (address & GuestMemory.PageMask) ? (byte*)((long)address + entry->Addend) : null;
     }
 
     /// <summary>Marks a storage page as holding translated code: every software entry that writes it must now miss.</summary>
