@@ -69,9 +69,9 @@ public sealed class CountCompareTimer : IDisposable
     /// <summary>The next time the low 32 bits of Count equal Compare (at most 2^32 cycles away).</summary>
     private void Arm()
     {
-        long count = Now() + _offset;
-        uint distance = _compare - (uint)count;
-        Volatile.Write(ref _deadline, count - _offset + (distance == 0 ? 1L << 32 : distance));
+        long now = Now();
+        uint distance = _compare - (uint)(now + _offset);
+        Volatile.Write(ref _deadline, now + (distance == 0 ? 1L << 32 : distance));
         _rearm.Set();
     }
 

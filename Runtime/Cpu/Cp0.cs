@@ -44,6 +44,9 @@ public sealed unsafe class Cp0 : IDisposable
     private uint _random = Tlb.Size - 1;
     private int _hardwareLines;
 
+    /// <summary>Cause's own bits (BD, CE, ExcCode, IV, DC, IP1:0); the hardware lines are folded in on reads.</summary>
+    private uint _cause;
+
     public Cp0(CpuState* state, Tlb tlb, SystemMmu mmu, int cpuNumber)
     {
         _state = state;
@@ -102,8 +105,6 @@ public sealed unsafe class Cp0 : IDisposable
         }
     }
 
-    private uint _cause;
-
     public bool UserMode => (Status & 0x18) == 0x10 && (Status & (StatusEXL | StatusERL)) == 0;
 
     /// <summary>Status says the CPU takes an interrupt that is pending now.</summary>
@@ -121,15 +122,8 @@ public sealed unsafe class Cp0 : IDisposable
     public void SetLine(int line, bool asserted)
     {
         int bit = 1 << line;
-        int old, updated;
-        do
-        {
-            old = Volatile.Read(ref _hardwareLines);
-            updated = asserted ? old | bit : old & ~bit;
-        }
-        while (Interlocked.CompareExchange(ref _hardwareLines, updated, old) != old);
-
-        if (asserted && updated != old)
+        int before = asserted ? Interlocked.Or(ref _hardwareLines, bit) : Interlocked.And(ref _hardwareLines, ~bit);
+        if (asserted && (before & bit) == 0)
         {
             InterruptRequested?.Invoke();
         }
