@@ -111,9 +111,7 @@ public static unsafe class BlockCompiler
             {
                 if (_written[r])
                 {
-                    _il.Emit(OpCodes.Ldarg_0);
-                    _il.Emit(OpCodes.Ldc_I4, CpuState.GprOffset(r));
-                    _il.Emit(OpCodes.Add);
+                    PushStateAddress(CpuState.GprOffset(r));
                     _il.Emit(OpCodes.Ldloc, _registers[r]!);
                     _il.Emit(OpCodes.Stind_I8);
                 }
@@ -178,17 +176,12 @@ public static unsafe class BlockCompiler
         private void EmitBudgetCheck(ulong address)
         {
             Label carryOn = _il.DefineLabel();
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldc_I4, CpuState.BudgetOffset);
-            _il.Emit(OpCodes.Add);
+            PushStateAddress(CpuState.BudgetOffset);
             _il.Emit(OpCodes.Volatile);
             _il.Emit(OpCodes.Ldind_I8);
             _il.Emit(OpCodes.Ldc_I8, 0L);
             _il.Emit(OpCodes.Bge, carryOn);
-            _il.Emit(OpCodes.Ldc_I8, (long)address);
-            _il.Emit(OpCodes.Stloc, _nextPc);
-            SetChainSlot(null);
-            _il.Emit(OpCodes.Br, _exit);
+            ExitTo(address, null);
             _il.MarkLabel(carryOn);
         }
 
@@ -201,9 +194,7 @@ public static unsafe class BlockCompiler
             }
 
             Label usable = _il.DefineLabel();
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldc_I4, s_fpuUsableOffset);
-            _il.Emit(OpCodes.Add);
+            PushStateAddress(s_fpuUsableOffset);
             _il.Emit(OpCodes.Ldind_I4);
             _il.Emit(OpCodes.Brtrue, usable);
             _il.Emit(OpCodes.Ldarg_0);
@@ -280,9 +271,7 @@ public static unsafe class BlockCompiler
             if (semantic.MayRaise)
             {
                 Label ok = _il.DefineLabel();
-                _il.Emit(OpCodes.Ldarg_0);
-                _il.Emit(OpCodes.Ldc_I4, s_exceptionOffset);
-                _il.Emit(OpCodes.Add);
+                PushStateAddress(s_exceptionOffset);
                 _il.Emit(OpCodes.Ldind_I4);
                 _il.Emit(OpCodes.Ldc_I4, (int)GuestException.None);
                 _il.Emit(OpCodes.Beq, ok);
@@ -404,10 +393,7 @@ public static unsafe class BlockCompiler
                 _il.Emit(OpCodes.Ldarg_0);
                 _il.Emit(OpCodes.Ldc_I8, (long)pc);
                 _il.Emit(OpCodes.Call, s_raiseDelaySlotFetchFault);
-                _il.Emit(OpCodes.Ldc_I8, (long)pc);
-                _il.Emit(OpCodes.Stloc, _nextPc);
-                SetChainSlot(null);
-                _il.Emit(OpCodes.Br, _exit);
+                ExitTo(pc, null);
             }
 
             _il.MarkLabel(skipDelaySlot);
@@ -467,9 +453,15 @@ public static unsafe class BlockCompiler
                 return;
             }
 
+            ExitTo(pc, LinkRules.MayLink(_fullSystem, _region[0].Address, pc) ? _links?.Allocate(pc) : null);
+        }
+
+        /// <summary>Leaves the region for <paramref name="pc"/>, chaining through <paramref name="slot"/> when there is one.</summary>
+        private void ExitTo(ulong pc, nint* slot)
+        {
             _il.Emit(OpCodes.Ldc_I8, (long)pc);
             _il.Emit(OpCodes.Stloc, _nextPc);
-            SetChainSlot(LinkRules.MayLink(_fullSystem, _region[0].Address, pc) ? _links?.Allocate(pc) : null);
+            SetChainSlot(slot);
             _il.Emit(OpCodes.Br, _exit);
         }
 
@@ -488,9 +480,7 @@ public static unsafe class BlockCompiler
 
         private void EmitRaise(in Step step, bool inDelaySlot, GuestException exception)
         {
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldc_I4, s_exceptionOffset);
-            _il.Emit(OpCodes.Add);
+            PushStateAddress(s_exceptionOffset);
             _il.Emit(OpCodes.Ldc_I4, (int)exception);
             _il.Emit(OpCodes.Stind_I4);
             EmitFaultExit(step, inDelaySlot);
@@ -504,10 +494,7 @@ public static unsafe class BlockCompiler
             _il.Emit(OpCodes.Ldc_I4, inDelaySlot ? 1 : 0);
             _il.Emit(OpCodes.Ldc_I4, (int)step.Instruction.Word);
             _il.Emit(OpCodes.Call, s_raiseAt);
-            _il.Emit(OpCodes.Ldc_I8, (long)(inDelaySlot ? step.Pc - 4 : step.Pc));
-            _il.Emit(OpCodes.Stloc, _nextPc);
-            SetChainSlot(null);
-            _il.Emit(OpCodes.Br, _exit);
+            ExitTo(inDelaySlot ? step.Pc - 4 : step.Pc, null);
         }
 
         private void LoadGpr(int register)
@@ -531,9 +518,7 @@ public static unsafe class BlockCompiler
         {
             if (!_registersInLocals)
             {
-                _il.Emit(OpCodes.Ldarg_0);
-                _il.Emit(OpCodes.Ldc_I4, CpuState.GprOffset(register));
-                _il.Emit(OpCodes.Add);
+                PushStateAddress(CpuState.GprOffset(register));
             }
         }
 
@@ -549,20 +534,20 @@ public static unsafe class BlockCompiler
             }
         }
 
-        private void LoadStateGpr(int register)
+        private void LoadStateGpr(int register) => LoadStateField(CpuState.GprOffset(register));
+
+        private void LoadStateField(int offset)
         {
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldc_I4, CpuState.GprOffset(register));
-            _il.Emit(OpCodes.Add);
+            PushStateAddress(offset);
             _il.Emit(OpCodes.Ldind_I8);
         }
 
-        private void LoadStateField(int offset)
+        /// <summary>Pushes the address of the CPU state's field at <paramref name="offset"/>.</summary>
+        private void PushStateAddress(int offset)
         {
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldc_I4, offset);
             _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Ldind_I8);
         }
 
         private void StoreHiLo(LocalBuilder hiLo)
