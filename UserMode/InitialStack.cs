@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
+using System.Runtime.InteropServices;
 using System.Text;
 using LoongsonDbt.Runtime.Memory;
 
@@ -74,7 +74,7 @@ public static class InitialStack
         ulong[] argumentPointers = arguments.Reverse().Select(PushString).Reverse().ToArray();
         ulong platform = PushString(Platform);
         cursor &= ~15UL;
-        ulong random = PushBytes(RandomNumberGenerator.GetBytes(16));
+        ulong random = PushBytes(RandomBytes(16));
 
         var auxv = new List<(ulong Type, ulong Value)>
         {
@@ -118,5 +118,23 @@ public static class InitialStack
 
         memory.Poke(sp, table);
         return sp;
+    }
+
+    /// <summary>
+    /// Bytes from the kernel's generator for AT_RANDOM (glibc's stack guard and pointer guard), through getrandom(2)
+    /// as the guest's own calls get them: the managed cryptography stack would load OpenSSL for 16 bytes.
+    /// </summary>
+    private static unsafe byte[] RandomBytes(int count)
+    {
+        byte[] bytes = new byte[count];
+        fixed (byte* buffer = bytes)
+        {
+            if (Libc.getrandom(buffer, count, 0) != count)
+            {
+                throw new IOException($"getrandom failed: {Marshal.GetLastPInvokeErrorMessage()}");
+            }
+        }
+
+        return bytes;
     }
 }

@@ -18,99 +18,105 @@ public static unsafe class GuestMemory
     public const int TlbEntries = 1 << TlbIndexBits;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Load8(CpuState* state, ulong address)
-    {
-        SoftTlbEntry* entry = Entry(state, address);
-        return (address & PageMask) == entry->ReadTag ? *(byte*)(address + (ulong)entry->Addend) : Slow(state, address, 1);
-    }
+    public static ulong Load8(CpuState* state, ulong address) => Load(state, address, 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Load16(CpuState* state, ulong address)
-    {
-        SoftTlbEntry* entry = Entry(state, address);
-        return (address & (PageMask | 1)) == entry->ReadTag ? *(ushort*)(address + (ulong)entry->Addend) : Slow(state, address, 2);
-    }
+    public static ulong Load16(CpuState* state, ulong address) => Load(state, address, 2);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Load32(CpuState* state, ulong address)
-    {
-        SoftTlbEntry* entry = Entry(state, address);
-        return (address & (PageMask | 3)) == entry->ReadTag ? *(uint*)(address + (ulong)entry->Addend) : Slow(state, address, 4);
-    }
+    public static ulong Load32(CpuState* state, ulong address) => Load(state, address, 4);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Load64(CpuState* state, ulong address)
-    {
-        SoftTlbEntry* entry = Entry(state, address);
-        return (address & (PageMask | 7)) == entry->ReadTag ? *(ulong*)(address + (ulong)entry->Addend) : Slow(state, address, 8);
-    }
+    public static ulong Load64(CpuState* state, ulong address) => Load(state, address, 8);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store8(CpuState* state, ulong address, ulong value)
+    public static void Store8(CpuState* state, ulong address, ulong value) => Store(state, address, 1, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store16(CpuState* state, ulong address, ulong value) => Store(state, address, 2, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store32(CpuState* state, ulong address, ulong value) => Store(state, address, 4, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store64(CpuState* state, ulong address, ulong value) => Store(state, address, 8, value);
+
+    /// <summary>The <paramref name="size"/>-byte value at <paramref name="address"/>; a fault is recorded in the state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Load(CpuState* state, ulong address, int size) =>
+        TryLoad(state, address, size, out ulong value) ? value : LoadMiss(state, address, size);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(CpuState* state, ulong address, int size, ulong value)
     {
-        SoftTlbEntry* entry = Entry(state, address);
-        if ((address & PageMask) == entry->WriteTag)
+        if (!TryStore(state, address, size, value))
         {
-            *(byte*)(address + (ulong)entry->Addend) = (byte)value;
-        }
-        else
-        {
-            Slow(state, address, 1, value);
+            StoreMiss(state, address, size, value);
         }
     }
 
+    /// <summary>
+    /// The software-TLB hit path of a naturally aligned load (size a constant at the call site, so the
+    /// switch folds away); false for anything else, which <see cref="LoadMiss"/> handles. Compiled code
+    /// tests for a fault only after the miss, so the hit path carries no exception check.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store16(CpuState* state, ulong address, ulong value)
+    public static bool TryLoad(CpuState* state, ulong address, int size, out ulong value)
     {
         SoftTlbEntry* entry = Entry(state, address);
-        if ((address & (PageMask | 1)) == entry->WriteTag)
+        if ((address & (PageMask | (ulong)(size - 1))) != entry->ReadTag)
         {
-            *(ushort*)(address + (ulong)entry->Addend) = (ushort)value;
+            value = 0;
+            return false;
         }
-        else
+
+        long addend = entry->Addend; // read once so it folds into the access's addressing mode
+        value = size switch
         {
-            Slow(state, address, 2, value);
-        }
+            1 => *(byte*)(address + (ulong)addend),
+            2 => *(ushort*)(address + (ulong)addend),
+            4 => *(uint*)(address + (ulong)addend),
+            _ => *(ulong*)(address + (ulong)addend),
+        };
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store32(CpuState* state, ulong address, ulong value)
+    public static bool TryStore(CpuState* state, ulong address, int size, ulong value)
     {
         SoftTlbEntry* entry = Entry(state, address);
-        if ((address & (PageMask | 3)) == entry->WriteTag)
+        if ((address & (PageMask | (ulong)(size - 1))) != entry->WriteTag)
         {
-            *(uint*)(address + (ulong)entry->Addend) = (uint)value;
+            return false;
         }
-        else
+
+        long addend = entry->Addend;
+        switch (size)
         {
-            Slow(state, address, 4, value);
+            case 1: *(byte*)(address + (ulong)addend) = (byte)value; break;
+            case 2: *(ushort*)(address + (ulong)addend) = (ushort)value; break;
+            case 4: *(uint*)(address + (ulong)addend) = (uint)value; break;
+            default: *(ulong*)(address + (ulong)addend) = value; break;
         }
+
+        return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store64(CpuState* state, ulong address, ulong value)
-    {
-        SoftTlbEntry* entry = Entry(state, address);
-        if ((address & (PageMask | 7)) == entry->WriteTag)
-        {
-            *(ulong*)(address + (ulong)entry->Addend) = value;
-        }
-        else
-        {
-            Slow(state, address, 8, value);
-        }
-    }
+    /// <summary>A load the software TLB did not hit: translated (and the entry refilled), or its fault recorded.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static ulong LoadMiss(CpuState* state, ulong address, int size) => Owner(state).LoadSlow(state, address, size);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void StoreMiss(CpuState* state, ulong address, int size, ulong value) => Owner(state).StoreSlow(state, address, size, value);
 
     /// <summary>The memory behind a CPU's state; set when the CPU is attached to an address space.</summary>
     public static IGuestMemory Owner(CpuState* state) => (IGuestMemory)GCHandle.FromIntPtr(state->MemoryHandle).Target!;
 
+    /// <summary>
+    /// The entry for <paramref name="address"/>: the page number's low bits scaled by the 32-byte entry size in
+    /// one shift and mask (as QEMU's TCG does), and unsigned, so the hit path has no sign extension.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SoftTlbEntry* Entry(CpuState* state, ulong address) =>
-        state->Tlb + ((address >> PageShift) & (TlbEntries - 1)); // unsigned index: no sign extension in the hit path
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ulong Slow(CpuState* state, ulong address, int size) => Owner(state).LoadSlow(state, address, size);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Slow(CpuState* state, ulong address, int size, ulong value) => Owner(state).StoreSlow(state, address, size, value);
+        (SoftTlbEntry*)((byte*)state->Tlb + ((address >> (PageShift - SoftTlbEntry.SizeShift)) & ((TlbEntries - 1) << SoftTlbEntry.SizeShift)));
 }

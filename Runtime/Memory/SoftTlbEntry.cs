@@ -16,13 +16,16 @@ public struct SoftTlbEntry
     /// <summary>A write-tag bit: the page holds translated code, stores must invalidate it first.</summary>
     public const ulong CodePageFlag = 1UL << 10;
 
+    /// <summary>log2 of the entry's size in bytes.</summary>
+    public const int SizeShift = 5;
+
     public ulong ReadTag;
 
     public ulong WriteTag;
 
     public long Addend;
 
-    /// <summary>Pads the entry to 32 bytes so an index is a shift.</summary>
+    /// <summary>Pads the entry to 1 &lt;&lt; <see cref="SizeShift"/> bytes so an index is a shift.</summary>
     public ulong Reserved;
 
     public static SoftTlbEntry Empty => new() { ReadTag = InvalidFlag, WriteTag = InvalidFlag };

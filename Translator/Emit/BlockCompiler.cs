@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
 using LoongsonDbt.Runtime.Cpu;
+using LoongsonDbt.Runtime.Memory;
 using LoongsonDbt.Translator.Decoding;
 using LoongsonDbt.Translator.Execution;
 using LoongsonDbt.Translator.Semantics;
@@ -22,6 +23,10 @@ public static unsafe class BlockCompiler
     private static readonly MethodInfo s_storeHiLo = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.StoreHiLo))!;
     private static readonly MethodInfo s_jumpSlot = typeof(ChainLinks).GetMethod(nameof(ChainLinks.JumpSlot))!;
     private static readonly MethodInfo s_raiseDelaySlotFetchFault = typeof(Interpreter).GetMethod(nameof(Interpreter.RaiseDelaySlotFetchFault))!;
+    private static readonly MethodInfo s_tryLoad = typeof(GuestMemory).GetMethod(nameof(GuestMemory.TryLoad))!;
+    private static readonly MethodInfo s_loadMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.LoadMiss))!;
+    private static readonly MethodInfo s_tryStore = typeof(GuestMemory).GetMethod(nameof(GuestMemory.TryStore))!;
+    private static readonly MethodInfo s_storeMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.StoreMiss))!;
     private static readonly MethodInfo s_fpuUnusable = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.FpuUnusable))!;
     private static readonly int s_fpuUsableOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.FpuUsable));
     private static readonly int s_exceptionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Exception));
@@ -54,6 +59,8 @@ public static unsafe class BlockCompiler
         private readonly Dictionary<ulong, Label> _blockLabels = [];
         private readonly Dictionary<Type, LocalBuilder> _temporaries = [];
         private LocalBuilder? _jumpTarget;
+        private LocalBuilder? _accessAddress;
+        private LocalBuilder? _loadedValue;
         private readonly ILGenerator _il;
         private readonly LocalBuilder?[] _registers = new LocalBuilder?[32];
         private readonly bool[] _written = new bool[32];
@@ -214,11 +221,17 @@ public static unsafe class BlockCompiler
                     {
                         Use(source switch
                         {
-                            OperandSource.Rs or OperandSource.Address => instruction.Rs,
+                            OperandSource.Rs or OperandSource.Address or OperandSource.Loaded8 or OperandSource.Loaded16
+                                or OperandSource.Loaded32 or OperandSource.Loaded64 => instruction.Rs,
                             OperandSource.Rt => instruction.Rt,
                             OperandSource.Rd => instruction.Rd,
                             _ => 0,
                         }, write: false);
+                    }
+
+                    if (semantic.Result == ResultKind.Store)
+                    {
+                        Use(instruction.Base, write: false);
                     }
 
                     if (semantic.DestinationShift >= 0)
@@ -267,7 +280,7 @@ public static unsafe class BlockCompiler
             }
 
             EmitFpuCheck(step, inDelaySlot);
-            LocalBuilder? result = EmitCall(step, semantic);
+            LocalBuilder? result = EmitCall(step, semantic, inDelaySlot);
             if (semantic.MayRaise)
             {
                 Label ok = _il.DefineLabel();
@@ -290,6 +303,12 @@ public static unsafe class BlockCompiler
                 return;
             }
 
+            if (semantic.Result == ResultKind.Store)
+            {
+                EmitStore(step, semantic.StoreSize, result, inDelaySlot);
+                return;
+            }
+
             int destination = (int)(step.Instruction.Word >> semantic.DestinationShift) & 0x1F;
             if (destination != 0)
             {
@@ -300,9 +319,18 @@ public static unsafe class BlockCompiler
         }
 
         /// <summary>Pushes the operands, calls the semantic function and keeps its result in a temporary.</summary>
-        private LocalBuilder? EmitCall(in Step step, Semantic semantic)
+        private LocalBuilder? EmitCall(in Step step, Semantic semantic, bool inDelaySlot)
         {
             DecodedInstruction instruction = step.Instruction;
+            LocalBuilder? loaded = null;
+            foreach (OperandSource source in semantic.Operands)
+            {
+                if (LoadSize(source) is int size)
+                {
+                    loaded = EmitLoad(step, size, inDelaySlot);
+                }
+            }
+
             foreach (OperandSource source in semantic.Operands)
             {
                 switch (source)
@@ -314,17 +342,10 @@ public static unsafe class BlockCompiler
                     case OperandSource.Sa: _il.Emit(OpCodes.Ldc_I8, (long)instruction.Sa); break;
                     case OperandSource.Immediate: _il.Emit(OpCodes.Ldc_I8, (long)instruction.UnsignedImmediate); break;
                     case OperandSource.Word: _il.Emit(OpCodes.Ldc_I8, (long)instruction.Word); break;
-                    case OperandSource.Address:
-                        LoadGpr(instruction.Base);
-                        if (instruction.Immediate != 0)
-                        {
-                            _il.Emit(OpCodes.Ldc_I8, (long)instruction.Immediate);
-                            _il.Emit(OpCodes.Add);
-                        }
-
-                        break;
+                    case OperandSource.Address: PushEffectiveAddress(instruction); break;
                     case OperandSource.Hi: LoadStateField(s_hiOffset); break;
                     case OperandSource.Lo: LoadStateField(s_loOffset); break;
+                    default: _il.Emit(OpCodes.Ldloc, loaded!); break;
                 }
             }
 
@@ -342,6 +363,84 @@ public static unsafe class BlockCompiler
 
             _il.Emit(OpCodes.Stloc, temporary);
             return temporary;
+        }
+
+        private static int? LoadSize(OperandSource source) => source switch
+        {
+            OperandSource.Loaded8 => 1,
+            OperandSource.Loaded16 => 2,
+            OperandSource.Loaded32 => 4,
+            OperandSource.Loaded64 => 8,
+            _ => null,
+        };
+
+        /// <summary>
+        /// Reads a load's value into a temporary: the software-TLB hit inline, and on a miss the slow path
+        /// followed by the fault test, which is the only place a load can raise.
+        /// </summary>
+        private LocalBuilder EmitLoad(in Step step, int size, bool inDelaySlot)
+        {
+            LocalBuilder address = _accessAddress ??= _il.DeclareLocal(typeof(ulong));
+            LocalBuilder value = _loadedValue ??= _il.DeclareLocal(typeof(ulong));
+            Label loaded = _il.DefineLabel();
+            PushEffectiveAddress(step.Instruction);
+            _il.Emit(OpCodes.Stloc, address);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldloc, address);
+            _il.Emit(OpCodes.Ldc_I4, size);
+            _il.Emit(OpCodes.Ldloca, value);
+            _il.Emit(OpCodes.Call, s_tryLoad);
+            _il.Emit(OpCodes.Brtrue, loaded);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldloc, address);
+            _il.Emit(OpCodes.Ldc_I4, size);
+            _il.Emit(OpCodes.Call, s_loadMiss);
+            _il.Emit(OpCodes.Stloc, value);
+            EmitMissFaultTest(step, inDelaySlot, loaded);
+            _il.MarkLabel(loaded);
+            return value;
+        }
+
+        /// <summary>A store of <paramref name="value"/>: the software-TLB hit inline, the fault test only after a miss.</summary>
+        private void EmitStore(in Step step, int size, LocalBuilder value, bool inDelaySlot)
+        {
+            LocalBuilder address = _accessAddress ??= _il.DeclareLocal(typeof(ulong));
+            Label stored = _il.DefineLabel();
+            PushEffectiveAddress(step.Instruction);
+            _il.Emit(OpCodes.Stloc, address);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldloc, address);
+            _il.Emit(OpCodes.Ldc_I4, size);
+            _il.Emit(OpCodes.Ldloc, value);
+            _il.Emit(OpCodes.Call, s_tryStore);
+            _il.Emit(OpCodes.Brtrue, stored);
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldloc, address);
+            _il.Emit(OpCodes.Ldc_I4, size);
+            _il.Emit(OpCodes.Ldloc, value);
+            _il.Emit(OpCodes.Call, s_storeMiss);
+            EmitMissFaultTest(step, inDelaySlot, stored);
+            _il.MarkLabel(stored);
+        }
+
+        /// <summary>After a software-TLB miss: continues at <paramref name="done"/> unless the access faulted.</summary>
+        private void EmitMissFaultTest(in Step step, bool inDelaySlot, Label done)
+        {
+            PushStateAddress(s_exceptionOffset);
+            _il.Emit(OpCodes.Ldind_I4);
+            _il.Emit(OpCodes.Ldc_I4, (int)GuestException.None);
+            _il.Emit(OpCodes.Beq, done);
+            EmitFaultExit(step, inDelaySlot);
+        }
+
+        private void PushEffectiveAddress(in DecodedInstruction instruction)
+        {
+            LoadGpr(instruction.Base);
+            if (instruction.Immediate != 0)
+            {
+                _il.Emit(OpCodes.Ldc_I8, (long)instruction.Immediate);
+                _il.Emit(OpCodes.Add);
+            }
         }
 
         private void EmitBranch(in Step branch, Step? delaySlot)
@@ -371,7 +470,7 @@ public static unsafe class BlockCompiler
                     }
 
                     EmitFpuCheck(branch, inDelaySlot: false);
-                    taken = EmitCall(branch, semantic);
+                    taken = EmitCall(branch, semantic, inDelaySlot: false);
                     break;
             }
 

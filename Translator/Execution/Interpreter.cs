@@ -75,6 +75,10 @@ public static unsafe class Interpreter
                 }
 
                 break;
+            case ResultKind.Store:
+                ulong stored = SemanticCall.CallGpr(semantic.FunctionPointer, operands.Length, arguments);
+                GuestMemory.Store(state, EffectiveAddress(state, instruction), semantic.StoreSize, stored);
+                break;
             case ResultKind.HiLo:
                 HiLo hiLo = SemanticCall.CallHiLo(semantic.FunctionPointer, operands.Length, arguments);
                 state->Hi = hiLo.Hi;
@@ -191,10 +195,17 @@ public static unsafe class Interpreter
         OperandSource.Sa => (ulong)instruction.Sa,
         OperandSource.Immediate => instruction.UnsignedImmediate,
         OperandSource.Word => instruction.Word,
-        OperandSource.Address => state->Gpr[instruction.Base] + (ulong)(long)instruction.Immediate,
+        OperandSource.Address => EffectiveAddress(state, instruction),
         OperandSource.Hi => state->Hi,
-        _ => state->Lo,
+        OperandSource.Lo => state->Lo,
+        OperandSource.Loaded8 => GuestMemory.Load8(state, EffectiveAddress(state, instruction)),
+        OperandSource.Loaded16 => GuestMemory.Load16(state, EffectiveAddress(state, instruction)),
+        OperandSource.Loaded32 => GuestMemory.Load32(state, EffectiveAddress(state, instruction)),
+        _ => GuestMemory.Load64(state, EffectiveAddress(state, instruction)),
     };
+
+    private static ulong EffectiveAddress(CpuState* state, in DecodedInstruction instruction) =>
+        state->Gpr[instruction.Base] + (ulong)(long)instruction.Immediate;
 
     /// <summary>An FPU instruction with Status.CU1 clear (always set for user-mode programs) raises Coprocessor Unusable.</summary>
     private static bool FpuUnusable(CpuState* state, in DecodedInstruction instruction)

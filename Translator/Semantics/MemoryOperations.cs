@@ -6,23 +6,24 @@ using static LoongsonDbt.Translator.Semantics.IntegerOperations;
 namespace LoongsonDbt.Translator.Semantics;
 
 /// <summary>
-/// Loads and stores, given the effective address the engine computed (base + offset). A fault is
-/// recorded in the state by <see cref="GuestMemory"/>; the destination register is then left as it
-/// was (the functions return <c>rt</c> unchanged where they read it).
+/// Loads and stores. The plain loads get the value the engine read at the effective address (base +
+/// offset) and the plain stores give the value the engine stores there; the rest get the address and access memory through <see cref="GuestMemory"/>, which records
+/// a fault in the state; the destination register is then left as it was (the functions return
+/// <c>rt</c> unchanged where they read it).
 /// </summary>
 public static unsafe class MemoryOperations
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lb(CpuState* state, ulong address) => (ulong)(long)(sbyte)GuestMemory.Load8(state, address);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lbu(CpuState* state, ulong address) => GuestMemory.Load8(state, address);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lh(CpuState* state, ulong address) => (ulong)(long)(short)GuestMemory.Load16(state, address);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lhu(CpuState* state, ulong address) => GuestMemory.Load16(state, address);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lw(CpuState* state, ulong address) => Sx32((uint)GuestMemory.Load32(state, address));
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lwu(CpuState* state, ulong address) => GuestMemory.Load32(state, address);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Ld(CpuState* state, ulong address) => GuestMemory.Load64(state, address);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Sb(CpuState* state, ulong address, ulong rt) => GuestMemory.Store8(state, address, rt);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Sh(CpuState* state, ulong address, ulong rt) => GuestMemory.Store16(state, address, rt);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Sw(CpuState* state, ulong address, ulong rt) => GuestMemory.Store32(state, address, rt);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Sd(CpuState* state, ulong address, ulong rt) => GuestMemory.Store64(state, address, rt);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lb(ulong loaded8) => (ulong)(long)(sbyte)loaded8;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lbu(ulong loaded8) => loaded8;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lh(ulong loaded16) => (ulong)(long)(short)loaded16;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lhu(ulong loaded16) => loaded16;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lw(ulong loaded32) => Sx32((uint)loaded32);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lwu(ulong loaded32) => loaded32;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Ld(ulong loaded64) => loaded64;
+    [Stores(1)] public static ulong Sb(ulong rt) => rt;
+    [Stores(2)] public static ulong Sh(ulong rt) => rt;
+    [Stores(4)] public static ulong Sw(ulong rt) => rt;
+    [Stores(8)] public static ulong Sd(ulong rt) => rt;
 
     // Unaligned parts, little-endian: LWL/LDL fill the high bytes of rt from memory up to the address,
     // LWR/LDR the low bytes from the address on; the stores are the mirror images.

@@ -11,4 +11,6 @@ public enum ResultKind : byte
     HiLo,
     /// <summary>A branch condition.</summary>
     Condition,
+    /// <summary>A value the engine stores at the effective address (<see cref="StoresAttribute"/> gives the size).</summary>
+    Store,
 }

@@ -9,8 +9,9 @@ namespace LoongsonDbt.Translator.Semantics;
 /// </summary>
 public sealed class Semantic
 {
-    public Semantic(InstructionName name, MethodInfo method, OperandSource[] operands, ResultKind result, int destinationShift)
+    public Semantic(InstructionName name, MethodInfo method, OperandSource[] operands, ResultKind result, int destinationShift, int storeSize = 0)
     {
+        StoreSize = storeSize;
         Name = name;
         Method = method;
         Operands = operands;
@@ -29,6 +30,9 @@ public sealed class Semantic
 
     /// <summary>Bit position of the destination GPR field (11 for rd, 16 for rt), or -1.</summary>
     public int DestinationShift { get; }
+
+    /// <summary>For <see cref="ResultKind.Store"/>: how many bytes the engine stores.</summary>
+    public int StoreSize { get; }
 
     /// <summary>Whether the function may record a guest exception (it takes the state).</summary>
     public bool MayRaise => Operands.Length > 0 && Operands[0] == OperandSource.State;

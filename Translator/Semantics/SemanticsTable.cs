@@ -59,10 +59,16 @@ public static class SemanticsTable
             "address" => OperandSource.Address,
             "hi" => OperandSource.Hi,
             "lo" => OperandSource.Lo,
+            "loaded8" => OperandSource.Loaded8,
+            "loaded16" => OperandSource.Loaded16,
+            "loaded32" => OperandSource.Loaded32,
+            "loaded64" => OperandSource.Loaded64,
             _ => throw new InvalidOperationException($"{method.DeclaringType?.Name}.{method.Name}: unknown operand '{p.Name}'."),
         })];
 
-        ResultKind result = method.ReturnType == typeof(ulong) ? ResultKind.Gpr
+        int storeSize = method.GetCustomAttribute<StoresAttribute>()?.Size ?? 0;
+        ResultKind result = storeSize != 0 ? ResultKind.Store
+            : method.ReturnType == typeof(ulong) ? ResultKind.Gpr
             : method.ReturnType == typeof(HiLo) ? ResultKind.HiLo
             : method.ReturnType == typeof(bool) ? ResultKind.Condition
             : method.ReturnType == typeof(void) ? ResultKind.None
@@ -73,6 +79,6 @@ public static class SemanticsTable
             : (flags & InstructionFlags.WritesRd) != 0 ? 11
             : (flags & InstructionFlags.WritesRt) != 0 ? 16
             : throw new InvalidOperationException($"{name} returns a GPR value but its row writes no GPR.");
-        return new Semantic(name, method, operands, result, destinationShift);
+        return new Semantic(name, method, operands, result, destinationShift, storeSize);
     }
 }
