@@ -34,17 +34,24 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
     /// <summary>Maps [address, address + length) with <paramref name="protection"/>, replacing what was there.</summary>
     public void Map(ulong address, ulong length, PageProtection protection)
     {
+        bool replaced = false;
         foreach (ulong page in Pages(address, length))
         {
             if (_pages.Remove(page, out Page? old))
             {
-                old.Free();
+                Discard(page, old);
+                replaced = true;
             }
 
             _pages[page] = new Page(protection);
         }
 
-        FlushTlb();
+        // The software TLB holds only pages that were mapped: fresh ones (a program's segments, most
+        // mmaps) cannot be in it, so only a replacement pays for the flush.
+        if (replaced)
+        {
+            FlushTlb();
+        }
     }
 
     public void Unmap(ulong address, ulong length)
@@ -53,16 +60,22 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
         {
             if (_pages.Remove(page, out Page? old))
             {
-                if (old.HoldsCode)
-                {
-                    CodePageWritten?.Invoke(page);
-                }
-
-                old.Free();
+                Discard(page, old);
             }
         }
 
         FlushTlb();
+    }
+
+    /// <summary>Frees a page that was unmapped or mapped over; translations of code on it are dropped.</summary>
+    private void Discard(ulong address, Page page)
+    {
+        if (page.HoldsCode)
+        {
+            CodePageWritten?.Invoke(address);
+        }
+
+        page.Free();
     }
 
     /// <summary>Changes permissions; false when part of the range is not mapped (ENOMEM).</summary>

@@ -9,10 +9,8 @@ namespace LoongsonDbt.Translator.Decoding;
 /// </summary>
 public sealed class Decoder
 {
+    /// <summary>Buckets are chosen by the major opcode (31:26) and the function field (5:0).</summary>
     private const int BucketCount = 1 << 12;
-
-    /// <summary>The bits that choose a bucket: the major opcode (31:26) and the function field (5:0).</summary>
-    private const uint BucketMask = 0xFC00_003F;
 
     private readonly InstructionName[][] _buckets;
     private readonly uint[][] _masks;
@@ -34,12 +32,16 @@ public sealed class Decoder
                 continue;
             }
 
-            for (int bucket = 0; bucket < BucketCount; bucket++)
+            // The row's fixed bucket bits pick the buckets it can match; every setting of the free ones is one.
+            int fixedBits = BucketOf(row.Mask);
+            int fixedValue = BucketOf(row.Value) & fixedBits;
+            int free = ~fixedBits & (BucketCount - 1);
+            for (int setting = free; ; setting = (setting - 1) & free)
             {
-                uint bucketWord = BucketWord(bucket);
-                if ((bucketWord & BucketMask & row.Mask) == (row.Value & BucketMask))
+                rows[fixedValue | setting].Add(row);
+                if (setting == 0)
                 {
-                    rows[bucket].Add(row);
+                    break;
                 }
             }
         }
@@ -49,12 +51,17 @@ public sealed class Decoder
         _values = new uint[BucketCount][];
         for (int bucket = 0; bucket < BucketCount; bucket++)
         {
-            // More fixed bits first: a special form (jr.hb, a CSR op in the LWC2 space) wins over
-            // the general one it overlaps.
-            OpCode[] ordered = [.. rows[bucket].OrderByDescending(r => BitOperations.PopCount(r.Mask))];
-            _buckets[bucket] = [.. ordered.Select(r => r.Name)];
-            _masks[bucket] = [.. ordered.Select(r => r.Mask)];
-            _values[bucket] = [.. ordered.Select(r => r.Value)];
+            List<OpCode> ordered = rows[bucket];
+            SortBySpecificity(ordered);
+            _buckets[bucket] = new InstructionName[ordered.Count];
+            _masks[bucket] = new uint[ordered.Count];
+            _values[bucket] = new uint[ordered.Count];
+            for (int i = 0; i < ordered.Count; i++)
+            {
+                _buckets[bucket][i] = ordered[i].Name;
+                _masks[bucket][i] = ordered[i].Mask;
+                _values[bucket][i] = ordered[i].Value;
+            }
         }
     }
 
@@ -65,7 +72,7 @@ public sealed class Decoder
 
     public DecodedInstruction Decode(uint word)
     {
-        int bucket = (int)((word >> 20) & 0xFC0 | (word & 0x3F));
+        int bucket = BucketOf(word);
         uint[] masks = _masks[bucket];
         uint[] values = _values[bucket];
         for (int i = 0; i < masks.Length; i++)
@@ -79,5 +86,27 @@ public sealed class Decoder
         return new DecodedInstruction(word, InstructionName.Reserved);
     }
 
-    private static uint BucketWord(int bucket) => ((uint)(bucket >> 6) << 26) | (uint)(bucket & 0x3F);
+    /// <summary>
+    /// More fixed bits first, so a special form (jr.hb, a CSR op in the LWC2 space) wins over the general one it
+    /// overlaps; equal ones keep the table's order. An insertion sort: buckets hold a handful of rows, and LINQ's
+    /// generic sort over this struct would be compiled at every start.
+    /// </summary>
+    private static void SortBySpecificity(List<OpCode> rows)
+    {
+        for (int i = 1; i < rows.Count; i++)
+        {
+            OpCode row = rows[i];
+            int fixedBits = BitOperations.PopCount(row.Mask);
+            int j = i - 1;
+            for (; j >= 0 && BitOperations.PopCount(rows[j].Mask) < fixedBits; j--)
+            {
+                rows[j + 1] = rows[j];
+            }
+
+            rows[j + 1] = row;
+        }
+    }
+
+    /// <summary>The bucket index of a word: its major opcode above its function field.</summary>
+    private static int BucketOf(uint word) => (int)((word >> 20) & 0xFC0 | (word & 0x3F));
 }

@@ -46,7 +46,19 @@ int main(void)
     int second = ((thunk)page)();
     printf("static buffer: %d then %d\n", first, second);
     total += (first == 7) + (second == 8);
+    /* The mapping replaced under translated code: MAP_FIXED gives a fresh page, and the translation of
+     * what the old page held must not survive it. */
+    emit(code, 4242);
+    int before = ((thunk)code)();
+    if (mmap(code, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != code) {
+        perror("mmap MAP_FIXED");
+        return 4;
+    }
+    emit(code, 4343);
+    int after = ((thunk)code)();
+    printf("remapped: %d then %d\n", before, after);
+    total += (before == 4242) + (after == 4343);
     munmap(code, 65536);
-    printf("correct %d of 7\n", total);
+    printf("correct %d of 9\n", total);
     return total;
 }
