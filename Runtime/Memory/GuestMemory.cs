@@ -102,6 +102,22 @@ public static unsafe class GuestMemory
         return true;
     }
 
+    /// <summary>
+    /// The host address of <paramref name="address"/> when the software TLB holds its page for a naturally aligned
+    /// <paramref name="size"/>-byte access (a store's write tag when <paramref name="write"/>) and the
+    /// <paramref name="span"/> bytes from it stay in that page; else 0. Compiled code checks a group of accesses
+    /// through one base register with one call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nint HostRange(CpuState* state, ulong address, int size, int span, bool write)
+    {
+        SoftTlbEntry* entry = Entry(state, address);
+        ulong tag = write ? entry->WriteTag : entry->ReadTag;
+        return (address & (PageMask | (ulong)(size - 1))) == tag && (address & ~PageMask) + (ulong)span <= PageSize
+            ? (nint)(address + (ulong)entry->Addend)
+            : 0;
+    }
+
     /// <summary>A load the software TLB did not hit: translated (and the entry refilled), or its fault recorded.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static ulong LoadMiss(CpuState* state, ulong address, int size) => Owner(state).LoadSlow(state, address, size);

@@ -27,6 +27,7 @@ public static unsafe class BlockCompiler
     private static readonly MethodInfo s_loadMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.LoadMiss))!;
     private static readonly MethodInfo s_tryStore = typeof(GuestMemory).GetMethod(nameof(GuestMemory.TryStore))!;
     private static readonly MethodInfo s_storeMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.StoreMiss))!;
+    private static readonly MethodInfo s_hostRange = typeof(GuestMemory).GetMethod(nameof(GuestMemory.HostRange))!;
     private static readonly MethodInfo s_fpuUnusable = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.FpuUnusable))!;
     private static readonly int s_fpuUsableOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.FpuUsable));
     private static readonly int s_exceptionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Exception));
@@ -53,6 +54,9 @@ public static unsafe class BlockCompiler
     public static void Emit(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links, bool fullSystem = false) =>
         new Emitter(region, il, links, fullSystem).EmitRegion();
 
+    /// <summary>An access that shares <see cref="Check"/>, whose host address <see cref="Host"/> holds (0 when it failed).</summary>
+    private readonly record struct SharedAccess(SharedPageCheck Check, LocalBuilder Host);
+
     private sealed class Emitter
     {
         private readonly IReadOnlyList<Block> _region;
@@ -61,6 +65,8 @@ public static unsafe class BlockCompiler
         private LocalBuilder? _jumpTarget;
         private LocalBuilder? _accessAddress;
         private LocalBuilder? _loadedValue;
+        private readonly Dictionary<SharedPageCheck, LocalBuilder> _sharedPageHosts = [];
+        private readonly List<LocalBuilder> _sharedPageHostLocals = [];
         private readonly ILGenerator _il;
         private readonly LocalBuilder?[] _registers = new LocalBuilder?[32];
         private readonly bool[] _written = new bool[32];
@@ -161,6 +167,9 @@ public static unsafe class BlockCompiler
             }
 
             Step[] steps = block.Steps;
+            int straight = Array.FindIndex(steps, s => (s.Instruction.Flags & InstructionFlags.DelaySlot) != 0);
+            SharedPageCheck?[] checks = SharedPageCheck.Find(steps, straight < 0 ? steps.Length : straight);
+            _sharedPageHosts.Clear();
             for (int i = 0; i < steps.Length; i++)
             {
                 if ((steps[i].Instruction.Flags & InstructionFlags.DelaySlot) != 0)
@@ -169,7 +178,7 @@ public static unsafe class BlockCompiler
                     return;
                 }
 
-                EmitInstruction(steps[i], inDelaySlot: false);
+                EmitInstruction(steps[i], inDelaySlot: false, SharedAccessOf(checks[i], i));
             }
 
             ExitTo(block.End);
@@ -269,7 +278,87 @@ public static unsafe class BlockCompiler
             _written[register] |= write;
         }
 
-        private void EmitInstruction(in Step step, bool inDelaySlot)
+        /// <summary>
+        /// The local holding the host address of <paramref name="check"/>'s range, made at its first access
+        /// (<paramref name="stepIndex"/>); null for an access that makes its own check.
+        /// </summary>
+        private SharedAccess? SharedAccessOf(SharedPageCheck? check, int stepIndex)
+        {
+            if (check is null)
+            {
+                return null;
+            }
+
+            if (check.FirstStep == stepIndex)
+            {
+                // One local per group of the block, reused by the next block: few locals keep RyuJIT's allocation good.
+                if (_sharedPageHosts.Count == _sharedPageHostLocals.Count)
+                {
+                    _sharedPageHostLocals.Add(_il.DeclareLocal(typeof(nint)));
+                }
+
+                LocalBuilder host = _sharedPageHostLocals[_sharedPageHosts.Count];
+                _sharedPageHosts[check] = host;
+                _il.Emit(OpCodes.Ldarg_0);
+                LoadGpr(check.BaseRegister);
+                _il.Emit(OpCodes.Ldc_I8, check.LowestOffset);
+                _il.Emit(OpCodes.Add);
+                _il.Emit(OpCodes.Ldc_I4, check.Size);
+                _il.Emit(OpCodes.Ldc_I4, check.Span);
+                _il.Emit(check.IsStore ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Call, s_hostRange);
+                _il.Emit(OpCodes.Stloc, host);
+            }
+
+            return new SharedAccess(check, _sharedPageHosts[check]);
+        }
+
+        /// <summary>
+        /// When <paramref name="shared"/>'s local holds the host address of the access's range: the access right there,
+        /// then on to <paramref name="done"/>. Pushes nothing and leaves the stack as it found it.
+        /// </summary>
+        private void EmitSharedPageAccess(in Step step, SharedAccess? shared, int size, LocalBuilder value, bool isStore, Label done)
+        {
+            if (shared is not (SharedPageCheck check, LocalBuilder host))
+            {
+                return;
+            }
+
+            Label ownCheck = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, host);
+            _il.Emit(OpCodes.Brfalse, ownCheck);
+            _il.Emit(OpCodes.Ldloc, host);
+            _il.Emit(OpCodes.Ldc_I4, (int)(step.Instruction.Immediate - check.LowestOffset));
+            _il.Emit(OpCodes.Add);
+            if (isStore)
+            {
+                _il.Emit(OpCodes.Ldloc, value);
+                switch (size)
+                {
+                    case 1: _il.Emit(OpCodes.Conv_U1); _il.Emit(OpCodes.Stind_I1); break;
+                    case 2: _il.Emit(OpCodes.Conv_U2); _il.Emit(OpCodes.Stind_I2); break;
+                    case 4: _il.Emit(OpCodes.Conv_U4); _il.Emit(OpCodes.Stind_I4); break;
+                    default: _il.Emit(OpCodes.Stind_I8); break;
+                }
+            }
+            else
+            {
+                switch (size)
+                {
+                    case 1: _il.Emit(OpCodes.Ldind_U1); _il.Emit(OpCodes.Conv_U8); break;
+                    case 2: _il.Emit(OpCodes.Ldind_U2); _il.Emit(OpCodes.Conv_U8); break;
+                    case 4: _il.Emit(OpCodes.Ldind_U4); _il.Emit(OpCodes.Conv_U8); break;
+                    default: _il.Emit(OpCodes.Ldind_I8); break;
+                }
+
+                _il.Emit(OpCodes.Stloc, value);
+            }
+
+            _il.Emit(OpCodes.Br, done);
+            _il.MarkLabel(ownCheck);
+        }
+
+        private void EmitInstruction(in Step step, bool inDelaySlot, SharedAccess? shared = null)
         {
             Semantic? semantic = step.Semantic;
             if (semantic is null || semantic.Result == ResultKind.Condition)
@@ -280,7 +369,7 @@ public static unsafe class BlockCompiler
             }
 
             EmitFpuCheck(step, inDelaySlot);
-            LocalBuilder? result = EmitCall(step, semantic, inDelaySlot);
+            LocalBuilder? result = EmitCall(step, semantic, inDelaySlot, shared);
             if (semantic.MayRaise)
             {
                 Label ok = _il.DefineLabel();
@@ -305,7 +394,7 @@ public static unsafe class BlockCompiler
 
             if (semantic.Result == ResultKind.Store)
             {
-                EmitStore(step, semantic.StoreSize, result, inDelaySlot);
+                EmitStore(step, semantic.StoreSize, result, inDelaySlot, shared);
                 return;
             }
 
@@ -319,17 +408,10 @@ public static unsafe class BlockCompiler
         }
 
         /// <summary>Pushes the operands, calls the semantic function and keeps its result in a temporary.</summary>
-        private LocalBuilder? EmitCall(in Step step, Semantic semantic, bool inDelaySlot)
+        private LocalBuilder? EmitCall(in Step step, Semantic semantic, bool inDelaySlot, SharedAccess? shared = null)
         {
             DecodedInstruction instruction = step.Instruction;
-            LocalBuilder? loaded = null;
-            foreach (OperandSource source in semantic.Operands)
-            {
-                if (LoadSize(source) is int size)
-                {
-                    loaded = EmitLoad(step, size, inDelaySlot);
-                }
-            }
+            LocalBuilder? loaded = semantic.LoadSize > 0 ? EmitLoad(step, semantic.LoadSize, inDelaySlot, shared) : null;
 
             foreach (OperandSource source in semantic.Operands)
             {
@@ -365,24 +447,16 @@ public static unsafe class BlockCompiler
             return temporary;
         }
 
-        private static int? LoadSize(OperandSource source) => source switch
-        {
-            OperandSource.Loaded8 => 1,
-            OperandSource.Loaded16 => 2,
-            OperandSource.Loaded32 => 4,
-            OperandSource.Loaded64 => 8,
-            _ => null,
-        };
-
         /// <summary>
         /// Reads a load's value into a temporary: the software-TLB hit inline, and on a miss the slow path
         /// followed by the fault test, which is the only place a load can raise.
         /// </summary>
-        private LocalBuilder EmitLoad(in Step step, int size, bool inDelaySlot)
+        private LocalBuilder EmitLoad(in Step step, int size, bool inDelaySlot, SharedAccess? shared)
         {
             LocalBuilder address = _accessAddress ??= _il.DeclareLocal(typeof(ulong));
             LocalBuilder value = _loadedValue ??= _il.DeclareLocal(typeof(ulong));
             Label loaded = _il.DefineLabel();
+            EmitSharedPageAccess(step, shared, size, value, isStore: false, loaded);
             PushEffectiveAddress(step.Instruction);
             _il.Emit(OpCodes.Stloc, address);
             _il.Emit(OpCodes.Ldarg_0);
@@ -402,10 +476,11 @@ public static unsafe class BlockCompiler
         }
 
         /// <summary>A store of <paramref name="value"/>: the software-TLB hit inline, the fault test only after a miss.</summary>
-        private void EmitStore(in Step step, int size, LocalBuilder value, bool inDelaySlot)
+        private void EmitStore(in Step step, int size, LocalBuilder value, bool inDelaySlot, SharedAccess? shared)
         {
             LocalBuilder address = _accessAddress ??= _il.DeclareLocal(typeof(ulong));
             Label stored = _il.DefineLabel();
+            EmitSharedPageAccess(step, shared, size, value, isStore: true, stored);
             PushEffectiveAddress(step.Instruction);
             _il.Emit(OpCodes.Stloc, address);
             _il.Emit(OpCodes.Ldarg_0);

@@ -12,6 +12,7 @@ public sealed class Semantic
     public Semantic(InstructionName name, MethodInfo method, OperandSource[] operands, ResultKind result, int destinationShift, int storeSize = 0)
     {
         StoreSize = storeSize;
+        LoadSize = operands.Select(LoadedBytes).DefaultIfEmpty().Max(); // at most one loaded operand
         Name = name;
         Method = method;
         Operands = operands;
@@ -34,9 +35,21 @@ public sealed class Semantic
     /// <summary>For <see cref="ResultKind.Store"/>: how many bytes the engine stores.</summary>
     public int StoreSize { get; }
 
+    /// <summary>How many bytes the engine loads for a <c>loaded8</c>..<c>loaded64</c> operand; 0 without one.</summary>
+    public int LoadSize { get; }
+
     /// <summary>Whether the function may record a guest exception (it takes the state).</summary>
     public bool MayRaise => Operands.Length > 0 && Operands[0] == OperandSource.State;
 
     /// <summary>The entry point, for the interpreter's calls through function pointers.</summary>
     public nint FunctionPointer { get; }
+
+    private static int LoadedBytes(OperandSource source) => source switch
+    {
+        OperandSource.Loaded8 => 1,
+        OperandSource.Loaded16 => 2,
+        OperandSource.Loaded32 => 4,
+        OperandSource.Loaded64 => 8,
+        _ => 0,
+    };
 }
