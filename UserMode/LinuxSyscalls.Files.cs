@@ -10,6 +10,8 @@ public sealed unsafe partial class LinuxSyscalls
     private const int TransferChunk = 1 << 20;
 
     private const int MaxIoVectors = 1024;
+
+    private byte[] _transfer = [];
     private const int HostFcntlDupfdCloexec = 1030;
 
     // MIPS ioctl numbers and their x86-64 host equivalents.
@@ -45,7 +47,7 @@ public sealed unsafe partial class LinuxSyscalls
             return -Errno.EBADF;
         }
 
-        byte[] data = new byte[(int)Math.Min(count, TransferChunk)];
+        Span<byte> data = TransferBuffer(count);
         long result;
         fixed (byte* pointer = data)
         {
@@ -56,14 +58,30 @@ public sealed unsafe partial class LinuxSyscalls
     }
 
     /// <summary>Copies the first <paramref name="result"/> bytes read into the guest buffer.</summary>
-    private long Deliver(ulong buffer, byte[] data, long result)
+    private long Deliver(ulong buffer, ReadOnlySpan<byte> data, long result)
     {
         if (result <= 0)
         {
             return result;
         }
 
-        return _memory.TryWrite(buffer, data.AsSpan(0, (int)result)) ? result : -Errno.EFAULT;
+        return _memory.TryWrite(buffer, data[..(int)result]) ? result : -Errno.EFAULT;
+    }
+
+    /// <summary>
+    /// Up to <see cref="TransferChunk"/> bytes of the process's staging buffer between guest and host calls (its
+    /// contents are undefined). One buffer for every call: a new array for each read or write of a 4 KiB
+    /// stdio buffer made the collector zero and sweep as many bytes as the program moved.
+    /// </summary>
+    private Span<byte> TransferBuffer(ulong count)
+    {
+        int length = (int)Math.Min(count, TransferChunk);
+        if (_transfer.Length < length)
+        {
+            _transfer = GC.AllocateUninitializedArray<byte>(Math.Max(length, 2 * _transfer.Length));
+        }
+
+        return _transfer.AsSpan(0, length);
     }
 
     private long Write(int fd, ulong buffer, ulong count) => WriteChunks(fd, buffer, count, offset: null);
@@ -80,7 +98,7 @@ public sealed unsafe partial class LinuxSyscalls
         long done = 0;
         while ((ulong)done < count || count == 0)
         {
-            byte[] data = new byte[(int)Math.Min(count - (ulong)done, TransferChunk)];
+            Span<byte> data = TransferBuffer(count - (ulong)done);
             if (!_memory.TryRead(buffer + (ulong)done, data))
             {
                 return done > 0 ? done : -Errno.EFAULT;
@@ -189,7 +207,7 @@ public sealed unsafe partial class LinuxSyscalls
         }
 
         ulong total = vectors.Aggregate(0UL, (sum, v) => sum + v.Length);
-        byte[] data = new byte[(int)Math.Min(total, TransferChunk)];
+        Span<byte> data = TransferBuffer(total);
         long result;
         fixed (byte* pointer = data)
         {
@@ -205,7 +223,7 @@ public sealed unsafe partial class LinuxSyscalls
                 break;
             }
 
-            if (!_memory.TryWrite(start, data.AsSpan((int)scattered, part)))
+            if (!_memory.TryWrite(start, data.Slice((int)scattered, part)))
             {
                 return -Errno.EFAULT;
             }
