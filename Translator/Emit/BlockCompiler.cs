@@ -465,11 +465,13 @@ public static unsafe class BlockCompiler
             _il.Emit(OpCodes.Ldloca, value);
             _il.Emit(OpCodes.Call, s_tryLoad);
             _il.Emit(OpCodes.Brtrue, loaded);
+            SaveRegisterLocals();
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldloc, address);
             _il.Emit(OpCodes.Ldc_I4, size);
             _il.Emit(OpCodes.Call, s_loadMiss);
             _il.Emit(OpCodes.Stloc, value);
+            ReloadRegisterLocals();
             EmitMissFaultTest(step, inDelaySlot, loaded);
             _il.MarkLabel(loaded);
             return value;
@@ -489,13 +491,46 @@ public static unsafe class BlockCompiler
             _il.Emit(OpCodes.Ldloc, value);
             _il.Emit(OpCodes.Call, s_tryStore);
             _il.Emit(OpCodes.Brtrue, stored);
+            SaveRegisterLocals();
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldloc, address);
             _il.Emit(OpCodes.Ldc_I4, size);
             _il.Emit(OpCodes.Ldloc, value);
             _il.Emit(OpCodes.Call, s_storeMiss);
+            ReloadRegisterLocals();
             EmitMissFaultTest(step, inDelaySlot, stored);
             _il.MarkLabel(stored);
+        }
+
+        /// <summary>
+        /// Before a call on a cold path (a software-TLB miss): the guest registers the region changed go to the state,
+        /// to be read back after it by <see cref="ReloadRegisterLocals"/>. No guest register is then live across the
+        /// call, so RyuJIT need not keep them all in its few callee-saved registers or on the stack for the hot path,
+        /// as it would for a value that survives a call (QEMU's TCG moves its slow paths out of line for the same reason).
+        /// </summary>
+        private void SaveRegisterLocals()
+        {
+            for (int r = 1; _registersInLocals && r < 32; r++)
+            {
+                if (_written[r])
+                {
+                    PushStateAddress(CpuState.GprOffset(r));
+                    _il.Emit(OpCodes.Ldloc, _registers[r]!);
+                    _il.Emit(OpCodes.Stind_I8);
+                }
+            }
+        }
+
+        private void ReloadRegisterLocals()
+        {
+            for (int r = 1; _registersInLocals && r < 32; r++)
+            {
+                if (_registers[r] is { } local)
+                {
+                    LoadStateGpr(r);
+                    _il.Emit(OpCodes.Stloc, local);
+                }
+            }
         }
 
         /// <summary>After a software-TLB miss: continues at <paramref name="done"/> unless the access faulted.</summary>
