@@ -3,6 +3,7 @@ using LoongsonDbt.Cli.Commands;
 using LoongsonDbt.Cli.Guests;
 using LoongsonDbt.Hypervisor.Boards.Loongson3Virt;
 using LoongsonDbt.Runtime.Images;
+using LoongsonDbt.Translator.Execution;
 
 namespace LoongsonDbt.Cli;
 
@@ -10,6 +11,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        ExecutionEngine.PrepareTablesInBackground();
         var root = new RootCommand("LoongsonDbt: a Loongson-3 (MIPS64) emulator and managed hypervisor.")
         {
             FetchCommand.Create(),

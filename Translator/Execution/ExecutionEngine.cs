@@ -4,6 +4,7 @@ using LoongsonDbt.Runtime.Cpu;
 using LoongsonDbt.Runtime.Memory;
 using LoongsonDbt.Translator.Decoding;
 using LoongsonDbt.Translator.Emit;
+using LoongsonDbt.Translator.Semantics;
 
 namespace LoongsonDbt.Translator.Execution;
 
@@ -35,6 +36,19 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     }
 
     public CodeCache Cache { get; } = new();
+
+    /// <summary>
+    /// Builds the opcode, decoder and semantics tables on a thread of their own (about 10 ms of parsing and
+    /// reflection), so that a process start overlaps them with parsing its command line and loading the guest
+    /// instead of adding them; whoever needs a table first waits for it.
+    /// </summary>
+    public static void PrepareTablesInBackground() =>
+        new Thread(static () =>
+        {
+            _ = Decoder.Loongson3;
+            _ = SemanticsTable.Get(InstructionName.Reserved);
+        })
+        { IsBackground = true, Name = "loongson-dbt tables" }.Start();
 
     /// <summary>The link slots of compiled exits (for the profile).</summary>
     public ChainLinks Links => _links;
