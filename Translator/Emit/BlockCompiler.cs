@@ -12,10 +12,11 @@ namespace LoongsonDbt.Translator.Emit;
 /// <summary>
 /// Compiles a region — a hot block and the blocks it reaches that ran before — to one IL method:
 /// guest registers live in IL locals (loaded at entry, stored at the exit, DBT-NOTES C.4), each
-/// instruction is a call to its semantic function that RyuJIT inlines, a branch to a block of the
-/// region is an IL branch (a loop stays inside the method), and a fault leaves through a status
-/// exit with the PC as a constant (C.8). The same emitter writes into a DynamicMethod or, for the
-/// IL dump, into a MethodBuilder.
+/// instruction is a call to its semantic function that RyuJIT inlines, with the loads and stores
+/// themselves emitted here (the software-TLB hit inline, a run of accesses through one base sharing
+/// one check, the miss out of the hot path's way), a branch to a block of the region is an IL branch
+/// (a loop stays inside the method), and a fault leaves through a status exit with the PC as a
+/// constant (C.8). The same emitter writes into a DynamicMethod or, for the IL dump, into a MethodBuilder.
 /// </summary>
 public static unsafe class BlockCompiler
 {
@@ -447,59 +448,57 @@ public static unsafe class BlockCompiler
             return temporary;
         }
 
-        /// <summary>
-        /// Reads a load's value into a temporary: the software-TLB hit inline, and on a miss the slow path
-        /// followed by the fault test, which is the only place a load can raise.
-        /// </summary>
+        /// <summary>Reads a load's value into a temporary (see <see cref="EmitAccess"/>).</summary>
         private LocalBuilder EmitLoad(in Step step, int size, bool inDelaySlot, SharedAccess? shared)
         {
-            LocalBuilder address = _accessAddress ??= _il.DeclareLocal(typeof(ulong));
             LocalBuilder value = _loadedValue ??= _il.DeclareLocal(typeof(ulong));
-            Label loaded = _il.DefineLabel();
-            EmitSharedPageAccess(step, shared, size, value, isStore: false, loaded);
-            PushEffectiveAddress(step.Instruction);
-            _il.Emit(OpCodes.Stloc, address);
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldloc, address);
-            _il.Emit(OpCodes.Ldc_I4, size);
-            _il.Emit(OpCodes.Ldloca, value);
-            _il.Emit(OpCodes.Call, s_tryLoad);
-            _il.Emit(OpCodes.Brtrue, loaded);
-            SaveRegisterLocals();
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldloc, address);
-            _il.Emit(OpCodes.Ldc_I4, size);
-            _il.Emit(OpCodes.Call, s_loadMiss);
-            _il.Emit(OpCodes.Stloc, value);
-            ReloadRegisterLocals();
-            EmitMissFaultTest(step, inDelaySlot, loaded);
-            _il.MarkLabel(loaded);
+            EmitAccess(step, size, value, isStore: false, inDelaySlot, shared);
             return value;
         }
 
-        /// <summary>A store of <paramref name="value"/>: the software-TLB hit inline, the fault test only after a miss.</summary>
-        private void EmitStore(in Step step, int size, LocalBuilder value, bool inDelaySlot, SharedAccess? shared)
+        private void EmitStore(in Step step, int size, LocalBuilder value, bool inDelaySlot, SharedAccess? shared) =>
+            EmitAccess(step, size, value, isStore: true, inDelaySlot, shared);
+
+        /// <summary>
+        /// A load into <paramref name="value"/> or a store of it: through the group's shared check when there is one,
+        /// else the software-TLB hit inline, and on a miss the slow path followed by the fault test, which is the only
+        /// place an access can raise.
+        /// </summary>
+        private void EmitAccess(in Step step, int size, LocalBuilder value, bool isStore, bool inDelaySlot, SharedAccess? shared)
         {
             LocalBuilder address = _accessAddress ??= _il.DeclareLocal(typeof(ulong));
-            Label stored = _il.DefineLabel();
-            EmitSharedPageAccess(step, shared, size, value, isStore: true, stored);
+            Label done = _il.DefineLabel();
+            EmitSharedPageAccess(step, shared, size, value, isStore, done);
             PushEffectiveAddress(step.Instruction);
             _il.Emit(OpCodes.Stloc, address);
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldloc, address);
             _il.Emit(OpCodes.Ldc_I4, size);
-            _il.Emit(OpCodes.Ldloc, value);
-            _il.Emit(OpCodes.Call, s_tryStore);
-            _il.Emit(OpCodes.Brtrue, stored);
+            _il.Emit(isStore ? OpCodes.Ldloc : OpCodes.Ldloca, value);
+            _il.Emit(OpCodes.Call, isStore ? s_tryStore : s_tryLoad);
+            _il.Emit(OpCodes.Brtrue, done);
             SaveRegisterLocals();
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldloc, address);
             _il.Emit(OpCodes.Ldc_I4, size);
-            _il.Emit(OpCodes.Ldloc, value);
-            _il.Emit(OpCodes.Call, s_storeMiss);
+            if (isStore)
+            {
+                _il.Emit(OpCodes.Ldloc, value);
+                _il.Emit(OpCodes.Call, s_storeMiss);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Call, s_loadMiss);
+                _il.Emit(OpCodes.Stloc, value);
+            }
+
             ReloadRegisterLocals();
-            EmitMissFaultTest(step, inDelaySlot, stored);
-            _il.MarkLabel(stored);
+            PushStateAddress(s_exceptionOffset);
+            _il.Emit(OpCodes.Ldind_I4);
+            _il.Emit(OpCodes.Ldc_I4, (int)GuestException.None);
+            _il.Emit(OpCodes.Beq, done);
+            EmitFaultExit(step, inDelaySlot);
+            _il.MarkLabel(done);
         }
 
         /// <summary>
@@ -531,16 +530,6 @@ public static unsafe class BlockCompiler
                     _il.Emit(OpCodes.Stloc, local);
                 }
             }
-        }
-
-        /// <summary>After a software-TLB miss: continues at <paramref name="done"/> unless the access faulted.</summary>
-        private void EmitMissFaultTest(in Step step, bool inDelaySlot, Label done)
-        {
-            PushStateAddress(s_exceptionOffset);
-            _il.Emit(OpCodes.Ldind_I4);
-            _il.Emit(OpCodes.Ldc_I4, (int)GuestException.None);
-            _il.Emit(OpCodes.Beq, done);
-            EmitFaultExit(step, inDelaySlot);
         }
 
         private void PushEffectiveAddress(in DecodedInstruction instruction)
