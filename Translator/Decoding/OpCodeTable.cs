@@ -53,16 +53,20 @@ public static partial class OpCodeTable
     static OpCodeTable()
     {
         All = [.. s_mips64R2, .. s_cp0, .. s_fpu, .. s_loongsonExt, .. s_loongsonCam, .. s_loongsonCsr, .. s_vz, .. s_msaContext];
-        ByName = IndexByName(All);
+        s_byName = IndexByName(All);
     }
 
     /// <summary>All rows, in no particular order; <see cref="Decoder"/> orders them by specificity.</summary>
     public static ImmutableArray<OpCode> All { get; }
 
-    /// <summary>The row of each instruction name, indexed by <see cref="InstructionName"/>.</summary>
-    private static ImmutableArray<OpCode> ByName { get; }
+    /// <summary>
+    /// The row of each instruction name, indexed by <see cref="InstructionName"/>. A plain array, not an
+    /// ImmutableArray: the interpreter reads flags here for every instruction, and ImmutableArray's accessors
+    /// over this struct are generic code from another assembly, which ReadyToRun cannot precompile.
+    /// </summary>
+    private static readonly OpCode[] s_byName;
 
-    public static ref readonly OpCode Get(InstructionName name) => ref ByName.ItemRef((int)name);
+    public static ref readonly OpCode Get(InstructionName name) => ref s_byName[(int)name];
 
     private static OpCode Row(InstructionSet set, string pattern, InstructionName name, InstructionClass instructionClass,
         InstructionFlags flags, string mnemonic, string operands)
@@ -105,7 +109,7 @@ public static partial class OpCodeTable
         return (mask, value);
     }
 
-    private static ImmutableArray<OpCode> IndexByName(ImmutableArray<OpCode> rows)
+    private static OpCode[] IndexByName(ImmutableArray<OpCode> rows)
     {
         var byName = new OpCode[Enum.GetValues<InstructionName>().Length];
         byName[(int)InstructionName.Reserved] = new OpCode(0, 0, InstructionName.Reserved, InstructionClass.Reserved,
@@ -120,6 +124,6 @@ public static partial class OpCodeTable
             byName[(int)row.Name] = row;
         }
 
-        return ImmutableArray.Create(byName);
+        return byName;
     }
 }
