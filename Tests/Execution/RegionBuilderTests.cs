@@ -5,7 +5,10 @@ using LoongsonDbt.Translator.Execution;
 
 namespace LoongsonDbt.Tests.Execution;
 
-/// <summary>Region formation: the hot loops through a block join it; straight-line successors and cold paths do not.</summary>
+/// <summary>
+/// Region formation: the hot loops through a block join it; straight-line successors and cold paths do not; a
+/// process's block on no loop takes in the small loop it falls into.
+/// </summary>
 [TestFixture]
 public class RegionBuilderTests
 {
@@ -57,16 +60,64 @@ public class RegionBuilderTests
         }
     }
 
-    /// <summary>Forms the four blocks and gives them run counts as the interpreter would have.</summary>
-    private static (CodeCache, Block, AddressSpace) Translate(long coldRuns)
+    // 0x00 prologue: daddiu $2,$0,8 ; daddiu $4,$0,0            (falls into loop1)
+    // 0x08 loop1:    daddiu $2,$2,-1 ; bnez $2,loop1 ; daddu $4,$4,$2
+    // 0x14 between:  daddiu $3,$0,4                               (falls into loop2)
+    // 0x18 loop2:    daddiu $3,$3,-1 ; bnez $3,loop2 ; nop
+    // 0x24           jr $31 ; nop
+    private const string TwoLoops = """
+            daddiu $2, $0, 8
+            daddiu $4, $0, 0
+            loop1:
+            daddiu $2, $2, -1
+            bnez $2, loop1
+            daddu $4, $4, $2
+            daddiu $3, $0, 4
+            loop2:
+            daddiu $3, $3, -1
+            bnez $3, loop2
+            nop
+            jr $31
+            nop
+            """;
+
+    [Test]
+    public void ABlockOnNoLoopTakesInTheLoopItFallsIntoButNotTheNextOne()
     {
-        byte[] code = GuestAssembler.Assemble(Loop);
+        (CodeCache cache, Block prologue, AddressSpace memory) = Translate(TwoLoops, [(0x00, 1000), (0x08, 8000), (0x14, 1000), (0x18, 4000), (0x24, 1000)]);
+        using (memory)
+        {
+            IReadOnlyList<Block> region = RegionBuilder.Build(prologue, cache);
+
+            Assert.That(region.Select(b => b.Address - CodeAddress).ToArray(), Is.EqualTo(new ulong[] { 0x00, 0x08 }));
+        }
+    }
+
+    [Test]
+    public void OnAFullSystemABlockOnNoLoopStaysAlone()
+    {
+        (CodeCache cache, Block prologue, AddressSpace memory) = Translate(TwoLoops, [(0x00, 1000), (0x08, 8000), (0x14, 1000), (0x18, 4000), (0x24, 1000)]);
+        using (memory)
+        {
+            IReadOnlyList<Block> region = RegionBuilder.Build(prologue, cache, fullSystem: true);
+
+            Assert.That(region.Select(b => b.Address - CodeAddress).ToArray(), Is.EqualTo(new ulong[] { 0x00 }));
+        }
+    }
+
+    private static (CodeCache, Block, AddressSpace) Translate(long coldRuns) =>
+        Translate(Loop, [(0x00, 1000), (0x0c, 1000), (0x18, 1000), (0x24, coldRuns)]);
+
+    /// <summary>Forms the blocks at the given offsets and gives them run counts as the interpreter would have.</summary>
+    private static (CodeCache, Block, AddressSpace) Translate(string source, (ulong Offset, long Runs)[] blocks)
+    {
+        byte[] code = GuestAssembler.Assemble(source);
         var memory = new AddressSpace();
         memory.Map(CodeAddress, 0x1000, PageProtection.All);
         memory.Poke(CodeAddress, code);
         var builder = new BlockBuilder(memory, Decoder.Loongson3);
         var cache = new CodeCache();
-        foreach ((ulong offset, long runs) in new[] { (0x00UL, 1000L), (0x0cUL, 1000L), (0x18UL, 1000L), (0x24UL, coldRuns) })
+        foreach ((ulong offset, long runs) in blocks)
         {
             Block block = builder.Build(CodeAddress + offset)!;
             block.InterpretedCount = runs;

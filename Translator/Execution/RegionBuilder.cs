@@ -15,6 +15,9 @@ public static class RegionBuilder
 
     public const int MaxBlocks = 24;
 
+    /// <summary>Bounds the loop an entry on no loop takes in (<see cref="IntoFollowingLoop"/>).</summary>
+    private const int MaxFollowingLoopInstructions = 160;
+
     /// <summary>A successor joins when it ran at least this fraction of the entry's executions.</summary>
     private const int HotFraction = 8;
 
@@ -41,7 +44,56 @@ public static class RegionBuilder
             }
         }
 
-        return OnLoopsThroughEntry(region);
+        List<Block> loops = OnLoopsThroughEntry(region);
+        return loops.Count > 1 || ConstantSuccessors(entry).Contains(entry.Address) || fullSystem ? loops : IntoFollowingLoop(region);
+    }
+
+    /// <summary>
+    /// For a process's entry on no loop that falls or branches straight into a small loop (a function's prologue,
+    /// the code between two loops): the entry and that loop, so that entering the loop is not a transition between
+    /// regions (each costs a prologue and an epilogue saving and reloading registers; md5sum ran 4% faster). The
+    /// loop is then compiled twice, in its own region too. A kernel has so many such entries that this made its
+    /// boot 6% slower (and a copy of every loop behind every hot block, 50%), so full-system regions do without.
+    /// </summary>
+    private static List<Block> IntoFollowingLoop(List<Block> candidates)
+    {
+        Block entry = candidates[0];
+        foreach (ulong successor in ConstantSuccessors(entry))
+        {
+            if (candidates.Find(b => b.Address == successor) is not { } head)
+            {
+                continue;
+            }
+
+            List<Block> loop = OnLoopsThroughEntry(Reachable(head, candidates));
+            bool isLoop = loop.Count > 1 || ConstantSuccessors(head).Contains(head.Address);
+            if (isLoop && !loop.Contains(entry) && entry.Steps.Length + loop.Sum(b => b.Steps.Length) <= MaxFollowingLoopInstructions)
+            {
+                return [entry, .. loop];
+            }
+        }
+
+        return [entry];
+    }
+
+    /// <summary><paramref name="from"/> first, then the candidates it reaches through constant exits.</summary>
+    private static List<Block> Reachable(Block from, List<Block> candidates)
+    {
+        var byAddress = candidates.ToDictionary(b => b.Address);
+        var reached = new List<Block> { from };
+        var seen = new HashSet<ulong> { from.Address };
+        for (int next = 0; next < reached.Count; next++)
+        {
+            foreach (ulong successor in ConstantSuccessors(reached[next]))
+            {
+                if (seen.Add(successor) && byAddress.TryGetValue(successor, out Block? block))
+                {
+                    reached.Add(block);
+                }
+            }
+        }
+
+        return reached;
     }
 
     /// <summary>
