@@ -6,7 +6,7 @@ namespace LoongsonDbt.Translator.Execution;
 /// with internal branches and keeps its registers in host registers (DBT-NOTES C.2). Blocks that
 /// do not lead back to the entry stay out and are reached by chaining: every register a region uses
 /// is loaded at its entry and stored at its exit, which a short path through a big region would pay
-/// in full.
+/// in full. The one exception, in a process: a block on no loop takes in the small loop it falls into.
 /// </summary>
 public static class RegionBuilder
 {
