@@ -64,7 +64,7 @@ public static unsafe class GuestMemory
     public static bool TryLoad(CpuState* state, ulong address, int size, out ulong value)
     {
         SoftTlbEntry* entry = Entry(state, address);
-        if ((address & (PageMask | (ulong)(size - 1))) != entry->ReadTag)
+        if (Tag(address, size) != entry->ReadTag)
         {
             value = 0;
             return false;
@@ -85,7 +85,7 @@ public static unsafe class GuestMemory
     public static bool TryStore(CpuState* state, ulong address, int size, ulong value)
     {
         SoftTlbEntry* entry = Entry(state, address);
-        if ((address & (PageMask | (ulong)(size - 1))) != entry->WriteTag)
+        if (Tag(address, size) != entry->WriteTag)
         {
             return false;
         }
@@ -113,7 +113,7 @@ public static unsafe class GuestMemory
     {
         SoftTlbEntry* entry = Entry(state, address);
         ulong tag = write ? entry->WriteTag : entry->ReadTag;
-        return (address & (PageMask | (ulong)(size - 1))) == tag && (address & ~PageMask) + (ulong)span <= PageSize
+        return Tag(address, size) == tag && (address & ~PageMask) + (ulong)span <= PageSize
             ? (nint)(address + (ulong)entry->Addend)
             : 0;
     }
@@ -127,6 +127,13 @@ public static unsafe class GuestMemory
 
     /// <summary>The memory behind a CPU's state; set when the CPU is attached to an address space.</summary>
     public static IGuestMemory Owner(CpuState* state) => (IGuestMemory)GCHandle.FromIntPtr(state->MemoryHandle).Target!;
+
+    /// <summary>
+    /// What a hit compares with an entry's tag: the page, and the low bits a naturally aligned
+    /// <paramref name="size"/>-byte access leaves clear (a misaligned one then misses).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Tag(ulong address, int size) => address & (PageMask | (ulong)(size - 1));
 
     /// <summary>
     /// The entry for <paramref name="address"/>: the page number's low bits scaled by the 32-byte entry size in

@@ -374,11 +374,7 @@ public static unsafe class BlockCompiler
             if (semantic.MayRaise)
             {
                 Label ok = _il.DefineLabel();
-                PushStateAddress(s_exceptionOffset);
-                _il.Emit(OpCodes.Ldind_I4);
-                _il.Emit(OpCodes.Ldc_I4, (int)GuestException.None);
-                _il.Emit(OpCodes.Beq, ok);
-                EmitFaultExit(step, inDelaySlot);
+                EmitFaultTest(step, inDelaySlot, ok);
                 _il.MarkLabel(ok);
             }
 
@@ -493,12 +489,18 @@ public static unsafe class BlockCompiler
             }
 
             ReloadRegisterLocals();
+            EmitFaultTest(step, inDelaySlot, done);
+            _il.MarkLabel(done);
+        }
+
+        /// <summary>After something that may have recorded a guest exception: on to <paramref name="noFault"/> unless it did.</summary>
+        private void EmitFaultTest(in Step step, bool inDelaySlot, Label noFault)
+        {
             PushStateAddress(s_exceptionOffset);
             _il.Emit(OpCodes.Ldind_I4);
             _il.Emit(OpCodes.Ldc_I4, (int)GuestException.None);
-            _il.Emit(OpCodes.Beq, done);
+            _il.Emit(OpCodes.Beq, noFault);
             EmitFaultExit(step, inDelaySlot);
-            _il.MarkLabel(done);
         }
 
         /// <summary>

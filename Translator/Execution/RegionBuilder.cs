@@ -45,7 +45,7 @@ public static class RegionBuilder
         }
 
         List<Block> loops = OnLoopsThroughEntry(region);
-        return loops.Count > 1 || ConstantSuccessors(entry).Contains(entry.Address) || fullSystem ? loops : IntoFollowingLoop(region);
+        return IsLoop(loops) || fullSystem ? loops : IntoFollowingLoop(region);
     }
 
     /// <summary>
@@ -66,8 +66,7 @@ public static class RegionBuilder
             }
 
             List<Block> loop = OnLoopsThroughEntry(Reachable(head, candidates));
-            bool isLoop = loop.Count > 1 || ConstantSuccessors(head).Contains(head.Address);
-            if (isLoop && !loop.Contains(entry) && entry.Steps.Length + loop.Sum(b => b.Steps.Length) <= MaxFollowingLoopInstructions)
+            if (IsLoop(loop) && !loop.Contains(entry) && entry.Steps.Length + loop.Sum(b => b.Steps.Length) <= MaxFollowingLoopInstructions)
             {
                 return [entry, .. loop];
             }
@@ -75,6 +74,10 @@ public static class RegionBuilder
 
         return [entry];
     }
+
+    /// <summary>Whether <see cref="OnLoopsThroughEntry"/>'s result is a loop: several blocks, or one that branches to itself.</summary>
+    private static bool IsLoop(List<Block> loopsThroughEntry) =>
+        loopsThroughEntry.Count > 1 || ConstantSuccessors(loopsThroughEntry[0]).Contains(loopsThroughEntry[0].Address);
 
     /// <summary><paramref name="from"/> first, then the candidates it reaches through constant exits.</summary>
     private static List<Block> Reachable(Block from, List<Block> candidates)
