@@ -76,6 +76,15 @@ public unsafe struct CpuState
     /// <summary>Cause.CE of a Coprocessor Unusable exception: which coprocessor was touched.</summary>
     public int ExceptionCoprocessor;
 
+    /// <summary>
+    /// Set by compiled code that left at a memory access its software TLB did not serve (a miss, a device, a page
+    /// of code): the dispatcher interprets the next block once, and the interpreter's slow path serves the access
+    /// (filling the TLB or raising the exception), so the access always makes progress.
+    /// </summary>
+    public int InterpretNext;
+
+    public static int InterpretNextOffset => (int)Marshal.OffsetOf<CpuState>(nameof(InterpretNext));
+
     public static int BudgetOffset => (int)Marshal.OffsetOf<CpuState>(nameof(Budget));
 
     public static int GprOffset(int register) => (int)Marshal.OffsetOf<CpuState>(nameof(Gpr)) + register * sizeof(ulong);

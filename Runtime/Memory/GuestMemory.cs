@@ -57,8 +57,8 @@ public static unsafe class GuestMemory
 
     /// <summary>
     /// The software-TLB hit path of a naturally aligned load (size a constant at the call site, so the
-    /// switch folds away); false for anything else, which <see cref="LoadMiss"/> handles. Compiled code
-    /// tests for a fault only after the miss, so the hit path carries no exception check.
+    /// switch folds away); false for anything else, which <see cref="LoadMiss"/> handles (compiled code leaves for
+    /// the interpreter instead), so the hit path carries no exception check.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryLoad(CpuState* state, ulong address, int size, out ulong value)

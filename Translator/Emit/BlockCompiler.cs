@@ -14,7 +14,7 @@ namespace LoongsonDbt.Translator.Emit;
 /// guest registers live in IL locals (loaded at entry, stored at the exit, DBT-NOTES C.4), each
 /// instruction is a call to its semantic function that RyuJIT inlines, with the loads and stores
 /// themselves emitted here (the software-TLB hit inline, a run of accesses through one base sharing
-/// one check, the miss out of the hot path's way), a branch to a block of the region is an IL branch
+/// one check, anything else left to the interpreter), a branch to a block of the region is an IL branch
 /// (a loop stays inside the method), and a fault leaves through a status exit with the PC as a
 /// constant (C.8). The same emitter writes into a DynamicMethod or, for the IL dump, into a MethodBuilder.
 /// </summary>
@@ -25,9 +25,7 @@ public static unsafe class BlockCompiler
     private static readonly MethodInfo s_jumpSlot = typeof(ChainLinks).GetMethod(nameof(ChainLinks.JumpSlot))!;
     private static readonly MethodInfo s_raiseDelaySlotFetchFault = typeof(Interpreter).GetMethod(nameof(Interpreter.RaiseDelaySlotFetchFault))!;
     private static readonly MethodInfo s_tryLoad = typeof(GuestMemory).GetMethod(nameof(GuestMemory.TryLoad))!;
-    private static readonly MethodInfo s_loadMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.LoadMiss))!;
     private static readonly MethodInfo s_tryStore = typeof(GuestMemory).GetMethod(nameof(GuestMemory.TryStore))!;
-    private static readonly MethodInfo s_storeMiss = typeof(GuestMemory).GetMethod(nameof(GuestMemory.StoreMiss))!;
     private static readonly MethodInfo s_hostRange = typeof(GuestMemory).GetMethod(nameof(GuestMemory.HostRange))!;
     private static readonly MethodInfo s_fpuUnusable = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.FpuUnusable))!;
     private static readonly int s_fpuUsableOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.FpuUsable));
@@ -457,8 +455,7 @@ public static unsafe class BlockCompiler
 
         /// <summary>
         /// A load into <paramref name="value"/> or a store of it: through the group's shared check when there is one,
-        /// else the software-TLB hit inline, and on a miss the slow path followed by the fault test, which is the only
-        /// place an access can raise.
+        /// else the software-TLB hit inline; anything else leaves through <see cref="EmitSlowAccessExit"/>.
         /// </summary>
         private void EmitAccess(in Step step, int size, LocalBuilder value, bool isStore, bool inDelaySlot, SharedAccess? shared)
         {
@@ -473,23 +470,7 @@ public static unsafe class BlockCompiler
             _il.Emit(isStore ? OpCodes.Ldloc : OpCodes.Ldloca, value);
             _il.Emit(OpCodes.Call, isStore ? s_tryStore : s_tryLoad);
             _il.Emit(OpCodes.Brtrue, done);
-            SaveRegisterLocals();
-            _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldloc, address);
-            _il.Emit(OpCodes.Ldc_I4, size);
-            if (isStore)
-            {
-                _il.Emit(OpCodes.Ldloc, value);
-                _il.Emit(OpCodes.Call, s_storeMiss);
-            }
-            else
-            {
-                _il.Emit(OpCodes.Call, s_loadMiss);
-                _il.Emit(OpCodes.Stloc, value);
-            }
-
-            ReloadRegisterLocals();
-            EmitFaultTest(step, inDelaySlot, done);
+            EmitSlowAccessExit(step, inDelaySlot);
             _il.MarkLabel(done);
         }
 
@@ -504,34 +485,18 @@ public static unsafe class BlockCompiler
         }
 
         /// <summary>
-        /// Before a call on a cold path (a software-TLB miss): the guest registers the region changed go to the state,
-        /// to be read back after it by <see cref="ReloadRegisterLocals"/>. No guest register is then live across the
-        /// call, so RyuJIT need not keep them all in its few callee-saved registers or on the stack for the hot path,
-        /// as it would for a value that survives a call (QEMU's TCG moves its slow paths out of line for the same reason).
+        /// Leaves at an access the software TLB did not serve (a miss, a device, a page of code), asking the dispatcher
+        /// to interpret from there (<see cref="CpuState.InterpretNext"/>): the interpreter's slow path makes the access.
+        /// Compiled code then calls nothing for its accesses, so RyuJIT may keep guest registers in any host register
+        /// instead of spilling them around a call, and has much less code to compile. An access in a delay slot leaves
+        /// at its branch, as a fault there does: the slot has not run, so the branch runs again with the same operands.
         /// </summary>
-        private void SaveRegisterLocals()
+        private void EmitSlowAccessExit(in Step step, bool inDelaySlot)
         {
-            for (int r = 1; _registersInLocals && r < 32; r++)
-            {
-                if (_written[r])
-                {
-                    PushStateAddress(CpuState.GprOffset(r));
-                    _il.Emit(OpCodes.Ldloc, _registers[r]!);
-                    _il.Emit(OpCodes.Stind_I8);
-                }
-            }
-        }
-
-        private void ReloadRegisterLocals()
-        {
-            for (int r = 1; _registersInLocals && r < 32; r++)
-            {
-                if (_registers[r] is { } local)
-                {
-                    LoadStateGpr(r);
-                    _il.Emit(OpCodes.Stloc, local);
-                }
-            }
+            PushStateAddress(CpuState.InterpretNextOffset);
+            _il.Emit(OpCodes.Ldc_I4_1);
+            _il.Emit(OpCodes.Stind_I4);
+            ExitTo(inDelaySlot ? step.Pc - 4 : step.Pc, null);
         }
 
         private void PushEffectiveAddress(in DecodedInstruction instruction)

@@ -77,7 +77,12 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             }
 
             ulong next;
-            if (block.Entry != 0)
+            if (state->InterpretNext != 0)
+            {
+                state->InterpretNext = 0;
+                next = Interpreter.Run(state, block);
+            }
+            else if (block.Entry != 0)
             {
                 block.CompiledCount++;
                 next = ((delegate* managed<CpuState*, ulong>)block.Entry)(state);

@@ -8,11 +8,21 @@ namespace LoongsonDbt.Translator.Inspection;
 /// <summary>The hottest blocks of a run and the engine's totals, as a text table.</summary>
 public static class HotBlockProfile
 {
+    /// <summary>Where MIPS64's user segment (xuseg) ends and the supervisor and kernel segments begin.</summary>
+    private const ulong FirstKernelAddress = 0x4000_0000_0000_0000;
+
     public static void Write(TextWriter output, CodeCache cache, ChainLinks links, SymbolTable symbols, int top = 25)
     {
         Block[] blocks = [.. cache.Blocks];
         long Executions(Block b) => b.InterpretedCount + b.CompiledCount;
-        var hottest = blocks.OrderByDescending(b => Executions(b) * b.Steps.Length).Take(top).ToList();
+        long Weight(Block b) => Executions(b) * b.Steps.Length;
+
+        // A full system's kernel and its user processes each get their own top rows: otherwise one busy
+        // process crowds the kernel out, whose compiled code chains and so seldom comes back to be counted.
+        var hottest = blocks.GroupBy(b => b.Address < FirstKernelAddress)
+            .SelectMany(space => space.OrderByDescending(Weight).Take(top))
+            .OrderByDescending(Weight)
+            .ToList();
 
         output.WriteLine($"{"address",-18} {"symbol",-32} {"executions",12} {"insns",6} {"tier",-11} {"compile ms",10}");
         foreach (Block block in hottest)
