@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LoongsonDbt.Runtime.Cpu;
 using LoongsonDbt.Runtime.Memory;
 using LoongsonDbt.Translator.Decoding;
@@ -9,7 +10,7 @@ namespace LoongsonDbt.Translator.Execution;
 /// The cold tier: runs a pre-decoded block step by step through the semantic functions. It is also
 /// the reference the compiled tier must agree with.
 /// </summary>
-[System.Runtime.CompilerServices.SkipLocalsInit] // the operand buffer is filled before it is read; zeroing it costs every step
+[SkipLocalsInit] // the operand buffer is filled before it is read; zeroing it costs every step
 public static unsafe class Interpreter
 {
     /// <summary>Runs <paramref name="block"/>; returns the next PC, or the faulting PC with the exception recorded.</summary>
@@ -19,7 +20,7 @@ public static unsafe class Interpreter
         for (int i = 0; i < steps.Length; i++)
         {
             ref readonly Step step = ref steps[i];
-            InstructionFlags flags = step.Instruction.Flags;
+            InstructionFlags flags = step.Flags;
             if ((flags & InstructionFlags.DelaySlot) != 0)
             {
                 return RunBranch(state, in step, i + 1 < steps.Length ? steps[i + 1] : (Step?)null);
@@ -44,21 +45,46 @@ public static unsafe class Interpreter
     public static bool Execute(CpuState* state, in Step step, bool inDelaySlot)
     {
         Semantic? semantic = step.Semantic;
-        if (semantic is null || (step.Instruction.Flags & InstructionFlags.DelaySlot) != 0)
+        if (semantic is null || (step.Flags & InstructionFlags.DelaySlot) != 0)
         {
             // No semantics here (privileged, or a branch in a delay slot): Reserved Instruction.
             state->Exception = GuestException.ReservedInstruction;
             return Fault(state, in step, inDelaySlot);
         }
 
-        if (FpuUnusable(state, step.Instruction))
+        if (FpuUnusable(state, step.Flags))
         {
             return Fault(state, in step, inDelaySlot);
         }
 
         DecodedInstruction instruction = step.Instruction;
-        ulong* arguments = stackalloc ulong[SemanticCall.MaxOperands];
         OperandSource[] operands = semantic.Operands;
+        if (semantic.IsSimpleGpr)
+        {
+            // Most instructions: a direct call, without the operand buffer and the arity switch; only a load can fault.
+            nint function = semantic.FunctionPointer;
+            ulong result = operands.Length switch
+            {
+                1 => ((delegate*<ulong, ulong>)function)(Operand(state, instruction, operands[0])),
+                2 => ((delegate*<ulong, ulong, ulong>)function)(Operand(state, instruction, operands[0]), Operand(state, instruction, operands[1])),
+                _ => ((delegate*<ulong, ulong, ulong, ulong>)function)(
+                    Operand(state, instruction, operands[0]), Operand(state, instruction, operands[1]), Operand(state, instruction, operands[2])),
+            };
+            if (semantic.LoadSize > 0 && state->Exception != GuestException.None)
+            {
+                return Fault(state, in step, inDelaySlot);
+            }
+
+            int target = (int)(instruction.Word >> semantic.DestinationShift) & 0x1F;
+            if (target != 0)
+            {
+                state->Gpr[target] = result;
+            }
+
+            return true;
+        }
+
+        ulong* arguments = stackalloc ulong[SemanticCall.MaxOperands];
         for (int i = 0; i < operands.Length; i++)
         {
             arguments[i] = Operand(state, instruction, operands[i]);
@@ -121,7 +147,7 @@ public static unsafe class Interpreter
                     return pc;
                 }
 
-                if (FpuUnusable(state, instruction))
+                if (FpuUnusable(state, branch.Flags))
                 {
                     Fault(state, in branch, inDelaySlot: false);
                     return pc;
@@ -186,6 +212,7 @@ public static unsafe class Interpreter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Operand(CpuState* state, in DecodedInstruction instruction, OperandSource source) => source switch
     {
         OperandSource.State => (ulong)state,
@@ -204,13 +231,14 @@ public static unsafe class Interpreter
         _ => GuestMemory.Load64(state, EffectiveAddress(state, instruction)),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong EffectiveAddress(CpuState* state, in DecodedInstruction instruction) =>
         state->Gpr[instruction.Base] + (ulong)(long)instruction.Immediate;
 
     /// <summary>An FPU instruction with Status.CU1 clear (always set for user-mode programs) raises Coprocessor Unusable.</summary>
-    private static bool FpuUnusable(CpuState* state, in DecodedInstruction instruction)
+    private static bool FpuUnusable(CpuState* state, InstructionFlags flags)
     {
-        if ((instruction.Flags & InstructionFlags.NeedsFpu) == 0 || state->FpuUsable != 0)
+        if ((flags & InstructionFlags.NeedsFpu) == 0 || state->FpuUsable != 0)
         {
             return false;
         }

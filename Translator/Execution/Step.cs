@@ -11,6 +11,7 @@ public readonly struct Step
         Pc = pc;
         Instruction = instruction;
         Semantic = SemanticsTable.Get(IsPrefetch(instruction) ? InstructionName.Pref : instruction.Name);
+        Flags = instruction.Flags;
     }
 
     public ulong Pc { get; }
@@ -29,4 +30,7 @@ public readonly struct Step
 
     /// <summary>Null for control flow the engine does itself, and for instructions guests of this engine cannot run.</summary>
     public Semantic? Semantic { get; }
+
+    /// <summary>The instruction's flags, kept here so that the interpreter does not look its opcode up at every step.</summary>
+    public InstructionFlags Flags { get; }
 }

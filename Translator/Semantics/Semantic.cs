@@ -19,7 +19,14 @@ public sealed class Semantic
         Result = result;
         DestinationShift = destinationShift;
         FunctionPointer = method.MethodHandle.GetFunctionPointer();
+        IsSimpleGpr = result == ResultKind.Gpr && operands.Length is >= 1 and <= 3 && !operands.Contains(OperandSource.State);
     }
+
+    /// <summary>
+    /// A GPR result from one to three operands, none of them the state: only a loaded operand can raise
+    /// (the interpreter's fast path).
+    /// </summary>
+    public bool IsSimpleGpr { get; }
 
     public InstructionName Name { get; }
 
