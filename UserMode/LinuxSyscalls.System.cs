@@ -13,12 +13,18 @@ public sealed unsafe partial class LinuxSyscalls
 
     private const int UtsFieldLength = 65;
     private const int TimerAbsolute = 1;
+    private const int PrSetName = 15;
+    private const int PrGetName = 16;
+    private const int TaskCommLength = 16;
 
     // RLIMIT_* that MIPS numbers differently from the host: (MIPS, host) for NOFILE, AS, RSS, NPROC, MEMLOCK.
     private static readonly Dictionary<int, int> s_resourceToHost = new() { [5] = 7, [6] = 9, [7] = 5, [8] = 6, [9] = 8 };
 
     /// <summary>Limits the guest set: remembered and reported back, not imposed on the emulator.</summary>
     private readonly Dictionary<int, (ulong Soft, ulong Hard)> _limits = [];
+
+    /// <summary>The name PR_SET_NAME gave the thread (NUL-padded), or null while it is still the program's file name.</summary>
+    private byte[]? _threadName;
 
     private long ClockCall(ulong address, TimeOperation operation)
     {
@@ -106,6 +112,57 @@ public sealed unsafe partial class LinuxSyscalls
         }
 
         return _memory.TryWrite(address, uts) ? 0 : -Errno.EFAULT;
+    }
+
+    /// <summary>
+    /// prctl(2) for the thread name, the kernel's comm: the program's file name until PR_SET_NAME sets up to 15 bytes of
+    /// another; PR_GET_NAME copies out all 16 bytes, NUL-padded. Other options are reported once and refused with EINVAL.
+    /// </summary>
+    private long ProcessControl(int option, ulong address)
+    {
+        switch (option)
+        {
+            case PrSetName:
+                var name = new byte[TaskCommLength];
+                Span<byte> one = stackalloc byte[1];
+                for (int i = 0; i < TaskCommLength - 1; i++)
+                {
+                    if (!_memory.TryRead(address + (ulong)i, one))
+                    {
+                        return -Errno.EFAULT;
+                    }
+
+                    if (one[0] == 0)
+                    {
+                        break;
+                    }
+
+                    name[i] = one[0];
+                }
+
+                _threadName = name;
+                return 0;
+            case PrGetName:
+                return _memory.TryWrite(address, ThreadName) ? 0 : -Errno.EFAULT;
+            default:
+                if (_reported.Add(((long)SyscallNumber.Prctl << 32) | (uint)option))
+                {
+                    _diagnostics.WriteLine($"loongson-dbt: unsupported prctl option {option}");
+                    _diagnostics.Flush();
+                }
+
+                return -Errno.EINVAL;
+        }
+    }
+
+    private byte[] ThreadName => _threadName ??= CommName(Path.GetFileName(ExecutablePath));
+
+    private static byte[] CommName(string fileName)
+    {
+        var name = new byte[TaskCommLength];
+        byte[] text = Encoding.UTF8.GetBytes(fileName);
+        text.AsSpan(0, Math.Min(text.Length, TaskCommLength - 1)).CopyTo(name);
+        return name;
     }
 
     private long Random(ulong address, ulong length, uint flags)

@@ -137,6 +137,7 @@ public sealed unsafe partial class LinuxSyscalls
             SyscallNumber.Nanosleep => Sleep(a0, a1),
             SyscallNumber.ClockNanosleep => ClockSleep((int)a0, (int)a1, a2, a3),
             SyscallNumber.Uname => Uname(a0),
+            SyscallNumber.Prctl => ProcessControl((int)a0, a1),
             SyscallNumber.Getrandom => Random(a0, a1, (uint)a2),
             SyscallNumber.Sysinfo => HostStruct(a0, 112, b => Libc.sysinfo(b)),
             SyscallNumber.Times => Times(a0),
