@@ -120,10 +120,10 @@ public static unsafe class GuestMemory
 
     /// <summary>A load the software TLB did not hit: translated (and the entry refilled), or its fault recorded.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static ulong LoadMiss(CpuState* state, ulong address, int size) => Owner(state).LoadSlow(state, address, size);
+    private static ulong LoadMiss(CpuState* state, ulong address, int size) => Owner(state).LoadSlow(state, address, size);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void StoreMiss(CpuState* state, ulong address, int size, ulong value) => Owner(state).StoreSlow(state, address, size, value);
+    private static void StoreMiss(CpuState* state, ulong address, int size, ulong value) => Owner(state).StoreSlow(state, address, size, value);
 
     /// <summary>The memory behind a CPU's state; set when the CPU is attached to an address space.</summary>
     public static IGuestMemory Owner(CpuState* state) => (IGuestMemory)GCHandle.FromIntPtr(state->MemoryHandle).Target!;
