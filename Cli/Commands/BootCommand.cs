@@ -157,7 +157,7 @@ internal static unsafe class BootCommand
     {
         if (profile)
         {
-            HotBlockProfile.Write(Console.Error, machine.Engine.Cache, machine.Engine.Links, KernelSymbols(options.KernelPath));
+            HotBlockProfile.Write(Console.Error, machine.Engine, KernelSymbols(options.KernelPath));
             Console.Error.WriteLine($"stopped at pc 0x{machine.Cpu.State->Pc:x16}, Status 0x{machine.Cpu.Cp0.Status:x8}, Cause 0x{machine.Cpu.Cp0.Cause:x8}");
             Console.Error.WriteLine($"guest exceptions by ExcCode: {string.Join(", ", machine.Vcpu.ExceptionCounts.Select((n, code) => (n, code)).Where(e => e.n > 0).Select(e => $"{e.code}:{e.n}"))}; interrupts {machine.Vcpu.Interrupts}; soft-TLB misses {machine.Cpu.Mmu.Misses}");
         }

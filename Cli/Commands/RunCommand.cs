@@ -42,7 +42,7 @@ internal static class RunCommand
 
             if (parse.GetValue(profile))
             {
-                HotBlockProfile.Write(Console.Error, executionEngine.Cache, executionEngine.Links, SymbolTable.FromElf(file.FullName));
+                HotBlockProfile.Write(Console.Error, executionEngine, SymbolTable.FromElf(file.FullName));
             }
 
             if (parse.GetValue(dumpIl) is { } dump)

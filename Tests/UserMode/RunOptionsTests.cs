@@ -29,6 +29,21 @@ public class RunOptionsTests
         }
     }
 
+    /// <summary>
+    /// tlb_conflicts alternates between pages that share a slot of the software TLB, so its compiled loops leave at
+    /// nearly every access for the interpreter to make it; the profile counts those exits.
+    /// </summary>
+    [Test]
+    public void ProfileCountsTheAccessesCompiledCodeLeftFor()
+    {
+        HostProcessResult conflicts = Run(["--profile", GuestCorpus.PathOf("tlb_conflicts", "O2")]);
+        HostProcessResult hashing = Run(["--profile", GuestCorpus.PathOf("hash", "O2")]);
+
+        Assert.That(conflicts.ExitCode, Is.Zero, conflicts.Error); // hash exits with a digest byte, which the corpus tests check
+        Assert.That(SlowAccessExits(conflicts.Error), Is.GreaterThan(100_000), conflicts.Error);
+        Assert.That(SlowAccessExits(hashing.Error), Is.LessThan(1_000), hashing.Error);
+    }
+
     [Test]
     public void DumpIlWritesAnAssemblyWithOneMethodPerCompiledRegion()
     {
@@ -62,6 +77,10 @@ public class RunOptionsTests
         File.WriteAllBytes(path, bytes);
         return path;
     }
+
+    private static long SlowAccessExits(string profile) =>
+        long.Parse(System.Text.RegularExpressions.Regex.Match(profile, @"compiled code left (\d+) times").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
 
     private static HostProcessResult Run(string[] arguments) =>
         GuestProcess.Run(DotnetPath, [DbtUser.CliPath, "run", .. arguments], UserRunOptions.Default);

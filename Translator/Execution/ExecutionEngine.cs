@@ -55,6 +55,9 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
 
     public EngineOptions Options => _options;
 
+    /// <summary>How often compiled code left at an access its software TLB did not serve (for the profile).</summary>
+    public long SlowAccessExits { get; private set; }
+
     public void Run(CpuState* state)
     {
         state->Exception = GuestException.None;
@@ -80,6 +83,7 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             if (state->InterpretNext != 0)
             {
                 state->InterpretNext = 0;
+                SlowAccessExits++;
                 next = Interpreter.Run(state, block);
             }
             else if (block.Entry != 0)

@@ -11,8 +11,10 @@ public static class HotBlockProfile
     /// <summary>Where MIPS64's user segment (xuseg) ends and the supervisor and kernel segments begin.</summary>
     private const ulong FirstKernelAddress = 0x4000_0000_0000_0000;
 
-    public static void Write(TextWriter output, CodeCache cache, ChainLinks links, SymbolTable symbols, int top = 25)
+    public static void Write(TextWriter output, ExecutionEngine engine, SymbolTable symbols, int top = 25)
     {
+        CodeCache cache = engine.Cache;
+        ChainLinks links = engine.Links;
         Block[] blocks = [.. cache.Blocks];
         long Executions(Block b) => b.InterpretedCount + b.CompiledCount;
         long Weight(Block b) => Executions(b) * b.Steps.Length;
@@ -39,6 +41,7 @@ public static class HotBlockProfile
         output.WriteLine($"blocks: {blocks.Length} translated, {blocks.Count(b => b.Compiled is not null)} compiled, {cache.Invalidations} invalidated by code writes");
         output.WriteLine($"block entries from the dispatcher: {interpretedRuns} interpreted, {compiledRuns} compiled (loops inside a region and chained transitions do not come back to count)");
         output.WriteLine($"chaining: {links.Slots} compiled exits to constant targets, {links.Linked} of them linked to compiled code");
+        output.WriteLine($"slow accesses: compiled code left {engine.SlowAccessExits} times at a load or store its software TLB did not serve");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"compile time: {Milliseconds(blocks.Sum(b => b.CompileTicks)):F1} ms in total"));
     }
