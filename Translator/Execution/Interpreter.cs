@@ -42,7 +42,43 @@ public static unsafe class Interpreter
     }
 
     /// <summary>Executes one non-branch instruction; false when it raised an exception (recorded, precise).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Execute(CpuState* state, in Step step, bool inDelaySlot)
+    {
+        Semantic? semantic = step.Semantic;
+        if (semantic is not { IsSimpleGpr: true } || (step.Flags & (InstructionFlags.DelaySlot | InstructionFlags.NeedsFpu)) != 0)
+        {
+            return ExecuteOther(state, in step, inDelaySlot);
+        }
+
+        // Most instructions: a direct call, without the operand buffer and the arity switch; only a load can fault.
+        // Kept apart from the other kinds so that this path's frame stays small: it runs for nearly every step.
+        DecodedInstruction instruction = step.Instruction;
+        OperandSource[] operands = semantic.Operands;
+        nint function = semantic.FunctionPointer;
+        ulong result = operands.Length switch
+        {
+            1 => ((delegate*<ulong, ulong>)function)(Operand(state, instruction, operands[0])),
+            2 => ((delegate*<ulong, ulong, ulong>)function)(Operand(state, instruction, operands[0]), Operand(state, instruction, operands[1])),
+            _ => ((delegate*<ulong, ulong, ulong, ulong>)function)(
+                Operand(state, instruction, operands[0]), Operand(state, instruction, operands[1]), Operand(state, instruction, operands[2])),
+        };
+        if (semantic.LoadSize > 0 && state->Exception != GuestException.None)
+        {
+            return Fault(state, in step, inDelaySlot);
+        }
+
+        int target = (int)(instruction.Word >> semantic.DestinationShift) & 0x1F;
+        if (target != 0)
+        {
+            state->Gpr[target] = result;
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool ExecuteOther(CpuState* state, in Step step, bool inDelaySlot)
     {
         Semantic? semantic = step.Semantic;
         if (semantic is null || (step.Flags & InstructionFlags.DelaySlot) != 0)
@@ -59,31 +95,6 @@ public static unsafe class Interpreter
 
         DecodedInstruction instruction = step.Instruction;
         OperandSource[] operands = semantic.Operands;
-        if (semantic.IsSimpleGpr)
-        {
-            // Most instructions: a direct call, without the operand buffer and the arity switch; only a load can fault.
-            nint function = semantic.FunctionPointer;
-            ulong result = operands.Length switch
-            {
-                1 => ((delegate*<ulong, ulong>)function)(Operand(state, instruction, operands[0])),
-                2 => ((delegate*<ulong, ulong, ulong>)function)(Operand(state, instruction, operands[0]), Operand(state, instruction, operands[1])),
-                _ => ((delegate*<ulong, ulong, ulong, ulong>)function)(
-                    Operand(state, instruction, operands[0]), Operand(state, instruction, operands[1]), Operand(state, instruction, operands[2])),
-            };
-            if (semantic.LoadSize > 0 && state->Exception != GuestException.None)
-            {
-                return Fault(state, in step, inDelaySlot);
-            }
-
-            int target = (int)(instruction.Word >> semantic.DestinationShift) & 0x1F;
-            if (target != 0)
-            {
-                state->Gpr[target] = result;
-            }
-
-            return true;
-        }
-
         ulong* arguments = stackalloc ulong[SemanticCall.MaxOperands];
         for (int i = 0; i < operands.Length; i++)
         {
