@@ -10,8 +10,6 @@ public sealed unsafe partial class LinuxSyscalls
     private const int TransferChunk = 1 << 20;
 
     private const int MaxIoVectors = 1024;
-
-    private byte[] _transfer = [];
     private const int HostFcntlDupfdCloexec = 1030;
 
     // MIPS ioctl numbers and their x86-64 host equivalents.
@@ -29,6 +27,9 @@ public sealed unsafe partial class LinuxSyscalls
     private const ulong HostTiocswinsz = 0x5414;
     private const ulong HostTiocgpgrp = 0x540f;
     private const ulong HostFionread = 0x541b;
+
+    /// <summary>The staging buffer <see cref="TransferBuffer"/> hands out, grown as calls need.</summary>
+    private byte[] _transfer = [];
 
     private long Read(int fd, ulong buffer, ulong count) =>
         ReadIntoGuest(fd, buffer, count, static (host, pointer, length, _) => Libc.read(host, pointer, length), 0);

@@ -107,8 +107,7 @@ public sealed unsafe partial class LinuxSyscalls
         byte[] uts = new byte[fields.Length * UtsFieldLength];
         for (int i = 0; i < fields.Length; i++)
         {
-            byte[] text = Encoding.UTF8.GetBytes(fields[i]);
-            text.AsSpan(0, Math.Min(text.Length, UtsFieldLength - 1)).CopyTo(uts.AsSpan(i * UtsFieldLength));
+            WriteFixedField(uts.AsSpan(i * UtsFieldLength, UtsFieldLength), fields[i]);
         }
 
         return _memory.TryWrite(address, uts) ? 0 : -Errno.EFAULT;
@@ -160,14 +159,20 @@ public sealed unsafe partial class LinuxSyscalls
     private static byte[] CommName(string fileName)
     {
         var name = new byte[TaskCommLength];
-        byte[] text = Encoding.UTF8.GetBytes(fileName);
-        text.AsSpan(0, Math.Min(text.Length, TaskCommLength - 1)).CopyTo(name);
+        WriteFixedField(name, fileName);
         return name;
+    }
+
+    /// <summary>A kernel's fixed-size string field (utsname, comm): the text cut to leave room for its NUL, zero-padded.</summary>
+    private static void WriteFixedField(Span<byte> field, string text)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        bytes.AsSpan(0, Math.Min(bytes.Length, field.Length - 1)).CopyTo(field);
     }
 
     private long Random(ulong address, ulong length, uint flags)
     {
-        byte[] data = new byte[(int)Math.Min(length, TransferChunk)];
+        Span<byte> data = TransferBuffer(length);
         long result;
         fixed (byte* pointer = data)
         {

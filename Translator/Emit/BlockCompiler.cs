@@ -166,12 +166,12 @@ public static unsafe class BlockCompiler
             }
 
             Step[] steps = block.Steps;
-            int straight = Array.FindIndex(steps, s => (s.Instruction.Flags & InstructionFlags.DelaySlot) != 0);
-            SharedPageCheck?[] checks = SharedPageCheck.Find(steps, straight < 0 ? steps.Length : straight);
+            int branch = Array.FindIndex(steps, s => (s.Flags & InstructionFlags.DelaySlot) != 0);
+            SharedPageCheck?[] checks = SharedPageCheck.Find(steps, branch < 0 ? steps.Length : branch);
             _sharedPageHosts.Clear();
             for (int i = 0; i < steps.Length; i++)
             {
-                if ((steps[i].Instruction.Flags & InstructionFlags.DelaySlot) != 0)
+                if (i == branch)
                 {
                     EmitBranch(steps[i], i + 1 < steps.Length ? steps[i + 1] : null);
                     return;
