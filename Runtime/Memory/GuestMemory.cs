@@ -108,14 +108,18 @@ public static unsafe class GuestMemory
     /// <paramref name="span"/> bytes from it stay in that page; else 0. Compiled code checks a group of accesses
     /// through one base register with one call.
     /// </summary>
+    /// <remarks>
+    /// One compare covers both: it takes the tag of the range's last access (aligned as the first, the span being a
+    /// multiple of the size) against the entry of the first. Were the last on the next page, that page number could
+    /// not be in this entry, which only ever holds pages whose low bits index it (the trick QEMU's TCG uses for an
+    /// access that may cross a page).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint HostRange(CpuState* state, ulong address, int size, int span, bool write)
     {
         SoftTlbEntry* entry = Entry(state, address);
         ulong tag = write ? entry->WriteTag : entry->ReadTag;
-        return Tag(address, size) == tag && (address & ~PageMask) + (ulong)span <= PageSize
-            ? (nint)(address + (ulong)entry->Addend)
-            : 0;
+        return Tag(address + (ulong)(span - size), size) == tag ? (nint)(address + (ulong)entry->Addend) : 0;
     }
 
     /// <summary>A load the software TLB did not hit: translated (and the entry refilled), or its fault recorded.</summary>

@@ -121,6 +121,55 @@ public unsafe class EngineTests(EngineMode mode)
     }
 
     [Test]
+    public void LoadsThroughOneBaseFaultWhereTheyCrossIntoAnUnmappedPage()
+    {
+        // The first block brings the data page into the software TLB; the loads after the branch share one check.
+        using var machine = new Machine(mode, $"""
+            dli $8, {DataAddress}
+            li $9, 7
+            li $4, 5
+            sw $9, 0xff8($8)
+            sw $9, 0xffc($8)
+            b next
+            nop
+            next:
+            lw $2, 0xff8($8)
+            lw $3, 0xffc($8)
+            lw $4, 0x1000($8)
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.TlbLoad));
+        Assert.That(machine.State->BadVAddr, Is.EqualTo(DataAddress + 0x1000));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(7UL));
+        Assert.That(machine.State->Gpr[3], Is.EqualTo(7UL));
+        Assert.That(machine.State->Gpr[4], Is.EqualTo(5UL));
+    }
+
+    [Test]
+    public void StoresThroughOneBaseFaultWhereTheyCrossIntoAnUnmappedPage()
+    {
+        using var machine = new Machine(mode, $"""
+            dli $8, {DataAddress}
+            lw $2, 0($8)
+            b next
+            li $9, 7
+            next:
+            sw $9, 0xff8($8)
+            sw $9, 0xffc($8)
+            sw $9, 0x1000($8)
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.TlbStore));
+        Assert.That(machine.State->BadVAddr, Is.EqualTo(DataAddress + 0x1000));
+    }
+
+    [Test]
     public void StoreOverTranslatedCodeRunsTheNewCode()
     {
         // Run a routine that returns 1 in v0, then patch its first instruction to "li v0,2" and run again.
