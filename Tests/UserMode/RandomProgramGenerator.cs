@@ -4,15 +4,17 @@ using System.Text;
 namespace LoongsonDbt.Tests.UserMode;
 
 /// <summary>
-/// Random straight-line MIPS64 programs (GNU as, <c>.set noreorder</c>) for differential testing. A program is
-/// <c>sequences</c> blocks; each sets the pool registers and HI/LO from seeded constants, runs ~<c>length</c>
-/// random ALU, shift, multiply/divide (including Loongson LEXT), conditional-move, bit-field, forward-branch and
-/// load/store instructions, then writes the pool registers and HI/LO (raw 8-byte little-endian) to stdout.
+/// Random MIPS64 programs (GNU as, <c>.set noreorder</c>) for differential testing. A program is <c>sequences</c>
+/// blocks; each sets the pool registers and HI/LO from seeded constants, runs ~<c>length</c> random ALU, shift,
+/// multiply/divide (including Loongson LEXT), conditional-move, bit-field, forward-branch and load/store
+/// instructions, then writes the pool registers and HI/LO (raw 8-byte little-endian) to stdout. Every other
+/// sequence has no branches and runs three times as a loop: only a loop's compiled code keeps guest registers in
+/// locals, and 32-bit results in word locals.
 /// At the end the 4 KiB data buffer is written too, and the program calls exit_group(0).
 /// <para>
-/// Registers: the pool is $2, $3 and $8..$25. $4..$7 carry the write syscall's arguments, $30 holds the data
-/// buffer's address, $1 is left to the assembler's macros, and $26..$29, $31 (whose start values depend on the
-/// runner) are never read. 32-bit operations do get 64-bit values that are not sign-extended words: their
+/// Registers: the pool is $2, $3 and $8..$25. $4..$6 carry the write syscall's arguments, $7 counts the loops
+/// (and gets the syscall's error flag), $30 holds the data buffer's address, $1 is left to the assembler's macros,
+/// and $26..$29, $31 (whose start values depend on the runner) are never read. 32-bit operations do get 64-bit values that are not sign-extended words: their
 /// result is then QEMU's (the low 32 bits are used), as on Loongson hardware.
 /// </para>
 /// </summary>
@@ -23,6 +25,7 @@ public sealed class RandomProgramGenerator
 
     public const int DataSize = 4096;
     private const int BaseRegister = 30;
+    private const int LoopCounter = 7;
 
     private static readonly string[] s_alu3 = ["addu", "daddu", "subu", "dsubu", "and", "or", "xor", "nor", "slt", "sltu"];
     private static readonly string[] s_shiftVariable = ["sllv", "srlv", "srav", "dsllv", "dsrlv", "dsrav", "rotrv", "drotrv"];
@@ -101,14 +104,28 @@ public sealed class RandomProgramGenerator
 
         Line($"\tmthi ${Reg()}");
         Line($"\tmtlo ${Reg()}");
+        bool loop = sequence % 2 == 1;
+        if (loop)
+        {
+            Line($"\tli ${LoopCounter}, 3");
+            Line($".Lloop{sequence}:");
+        }
+
         for (int emitted = 0; emitted < length;)
         {
             emitted += _random.Next(100) switch
             {
-                < 8 => Branch(),
+                < 8 when !loop => Branch(),
                 < 22 => Memory(),
                 _ => Compute(),
             };
+        }
+
+        if (loop)
+        {
+            Line($"\taddiu ${LoopCounter}, ${LoopCounter}, -1");
+            Line($"\tbnez ${LoopCounter}, .Lloop{sequence}");
+            Line("\tnop");
         }
 
         Line("\tdla $4, dump");

@@ -11,7 +11,8 @@ namespace LoongsonDbt.Translator.Emit;
 
 /// <summary>
 /// Compiles a region — a hot block and the blocks it reaches that ran before — to one IL method:
-/// guest registers live in IL locals (loaded at entry, stored at the exit, DBT-NOTES C.4), each
+/// guest registers live in IL locals (loaded at entry, stored at the exit, DBT-NOTES C.4) and 32-bit results in
+/// 32-bit locals until the block ends or leaves (no sign extension between two word operations), each
 /// instruction is a call to its semantic function that RyuJIT inlines, with the loads and stores
 /// themselves emitted here (the software-TLB hit inline, a run of accesses through one base sharing
 /// one check, anything else left to the interpreter), a branch to a block of the region is an IL branch
@@ -69,6 +70,11 @@ public static unsafe class BlockCompiler
         private readonly ILGenerator _il;
         private readonly LocalBuilder?[] _registers = new LocalBuilder?[32];
         private readonly bool[] _written = new bool[32];
+
+        // A register whose value is the sign extension of its word local (SignExtendedWordAttribute) in the code being
+        // emitted: its 64-bit local is stale until the block's end or an exit, and its 32-bit uses skip the extension.
+        private readonly LocalBuilder?[] _words = new LocalBuilder?[32];
+        private readonly bool[] _inWord = new bool[32];
         private readonly LocalBuilder _nextPc;
         private readonly LocalBuilder _chainSlot;
         private readonly Label _exit;
@@ -160,6 +166,7 @@ public static unsafe class BlockCompiler
         private void EmitBlock(Block block)
         {
             _il.MarkLabel(_blockLabels[block.Address]);
+            Array.Clear(_inWord); // every way into a block writes its words back
             if (_fullSystem)
             {
                 EmitBudgetCheck(block.Address);
@@ -394,12 +401,74 @@ public static unsafe class BlockCompiler
             }
 
             int destination = (int)(step.Instruction.Word >> semantic.DestinationShift) & 0x1F;
-            if (destination != 0)
+            if (destination != 0 && _registersInLocals && ResultIsWord(step.Instruction, semantic))
+            {
+                StoreWord(destination, result);
+            }
+            else if (destination != 0)
             {
                 BeginStoreGpr(destination);
                 _il.Emit(OpCodes.Ldloc, result);
                 EndStoreGpr(destination);
             }
+        }
+
+        /// <summary>A result known to be a sign-extended word into the register's word local.</summary>
+        private void StoreWord(int register, LocalBuilder result)
+        {
+            _il.Emit(OpCodes.Ldloc, result);
+            _il.Emit(OpCodes.Conv_I4);
+            _il.Emit(OpCodes.Stloc, _words[register] ??= _il.DeclareLocal(typeof(int)));
+            _inWord[register] = true;
+        }
+
+        private bool ResultIsWord(in DecodedInstruction instruction, Semantic semantic)
+        {
+            if (semantic.WordResult != WordResult.FromWordOperands)
+            {
+                return semantic.WordResult == WordResult.Always;
+            }
+
+            foreach (OperandSource source in semantic.Operands)
+            {
+                int register = source switch
+                {
+                    OperandSource.Rs => instruction.Rs,
+                    OperandSource.Rt => instruction.Rt,
+                    OperandSource.Rd => instruction.Rd,
+                    _ => 0,
+                };
+                if (register != 0 && !_inWord[register])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Before code that leaves the straight line being emitted (a branch, an exit): the registers held as words
+        /// into their 64-bit locals. The state of the code that follows does not change.
+        /// </summary>
+        private void WriteBackWords()
+        {
+            for (int r = 1; r < 32; r++)
+            {
+                if (_inWord[r])
+                {
+                    _il.Emit(OpCodes.Ldloc, _words[r]!);
+                    _il.Emit(OpCodes.Conv_I8);
+                    _il.Emit(OpCodes.Stloc, _registers[r]!);
+                }
+            }
+        }
+
+        /// <summary>Writes the words back; the code that follows has every register in its 64-bit local.</summary>
+        private void ForgetWords()
+        {
+            WriteBackWords();
+            Array.Clear(_inWord);
         }
 
         /// <summary>Pushes the operands, calls the semantic function and keeps its result in a temporary.</summary>
@@ -542,15 +611,22 @@ public static unsafe class BlockCompiler
 
             EmitLink(instruction, pc);
             Label skipDelaySlot = _il.DefineLabel();
-            if (taken is not null && (instruction.Flags & InstructionFlags.Likely) != 0)
+            bool likely = taken is not null && (instruction.Flags & InstructionFlags.Likely) != 0;
+            if (likely)
             {
-                _il.Emit(OpCodes.Ldloc, taken);
+                // Both ways meet after the slot with every register in its 64-bit local.
+                ForgetWords();
+                _il.Emit(OpCodes.Ldloc, taken!);
                 _il.Emit(OpCodes.Brfalse, skipDelaySlot);
             }
 
             if (delaySlot is { } slot)
             {
                 EmitInstruction(slot, inDelaySlot: true);
+                if (likely)
+                {
+                    ForgetWords();
+                }
             }
             else
             {
@@ -576,6 +652,7 @@ public static unsafe class BlockCompiler
                     _il.Emit(OpCodes.Stloc, _chainSlot);
                 }
 
+                WriteBackWords();
                 _il.Emit(OpCodes.Br, _exit);
                 return;
             }
@@ -614,6 +691,7 @@ public static unsafe class BlockCompiler
         {
             if (_blockLabels.TryGetValue(pc, out Label label))
             {
+                WriteBackWords();
                 _il.Emit(OpCodes.Br, label);
                 return;
             }
@@ -627,6 +705,7 @@ public static unsafe class BlockCompiler
             _il.Emit(OpCodes.Ldc_I8, (long)pc);
             _il.Emit(OpCodes.Stloc, _nextPc);
             SetChainSlot(slot);
+            WriteBackWords();
             _il.Emit(OpCodes.Br, _exit);
         }
 
@@ -668,6 +747,11 @@ public static unsafe class BlockCompiler
             {
                 _il.Emit(OpCodes.Ldc_I8, 0L);
             }
+            else if (_inWord[register])
+            {
+                _il.Emit(OpCodes.Ldloc, _words[register]!);
+                _il.Emit(OpCodes.Conv_I8);
+            }
             else if (_registersInLocals)
             {
                 _il.Emit(OpCodes.Ldloc, _registers[register]!);
@@ -692,6 +776,7 @@ public static unsafe class BlockCompiler
             if (_registersInLocals)
             {
                 _il.Emit(OpCodes.Stloc, _registers[register]!);
+                _inWord[register] = false;
             }
             else
             {

@@ -17,7 +17,7 @@ public static unsafe class MemoryOperations
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lbu(ulong loaded8) => loaded8;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lh(ulong loaded16) => (ulong)(long)(short)loaded16;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lhu(ulong loaded16) => loaded16;
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lw(ulong loaded32) => Sx32((uint)loaded32);
+    [SignExtendedWord, MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lw(ulong loaded32) => Sx32((uint)loaded32);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lwu(ulong loaded32) => loaded32;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Ld(ulong loaded64) => loaded64;
     [Stores(1)] public static ulong Sb(ulong rt) => rt;

@@ -11,6 +11,12 @@ public sealed class Semantic
 {
     public Semantic(InstructionName name, MethodInfo method, OperandSource[] operands, ResultKind result, int destinationShift, int storeSize = 0)
     {
+        WordResult = method.GetCustomAttribute<SignExtendedWordAttribute>() switch
+        {
+            null => WordResult.Never,
+            { FromWordOperands: true } => WordResult.FromWordOperands,
+            _ => WordResult.Always,
+        };
         StoreSize = storeSize;
         LoadSize = operands.Select(LoadedBytes).DefaultIfEmpty().Max(); // at most one loaded operand
         Name = name;
@@ -38,6 +44,9 @@ public sealed class Semantic
 
     /// <summary>Bit position of the destination GPR field (11 for rd, 16 for rt), or -1.</summary>
     public int DestinationShift { get; }
+
+    /// <summary>When the GPR result is a sign-extended 32-bit value (<see cref="SignExtendedWordAttribute"/>).</summary>
+    public WordResult WordResult { get; }
 
     /// <summary>For <see cref="ResultKind.Store"/>: how many bytes the engine stores.</summary>
     public int StoreSize { get; }
