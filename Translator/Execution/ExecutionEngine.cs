@@ -21,6 +21,7 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     private readonly BlockingCollection<Block> _compileQueue = [];
     private readonly Thread? _compiler;
     private readonly ChainLinks _links = new();
+    private volatile bool _disposing;
 
     public ExecutionEngine(IGuestMemory memory, EngineOptions options)
     {
@@ -119,6 +120,7 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     public void Dispose()
     {
         _memory.CodePageWritten -= InvalidatePage;
+        _disposing = true; // the blocks still queued would never run again: a short process would wait for them
         _compileQueue.CompleteAdding();
         _compiler?.Join();
         _compileQueue.Dispose();
@@ -150,7 +152,7 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     {
         foreach (Block block in _compileQueue.GetConsumingEnumerable())
         {
-            if (!block.Invalidated)
+            if (!block.Invalidated && !_disposing)
             {
                 CompileNow(block);
             }
