@@ -29,7 +29,7 @@ public sealed unsafe class LinuxProcess
     private readonly GuestCpu _cpu;
 
     private LinuxProcess(IExecutionEngine engine, AddressSpace memory, GuestCpu cpu, FileTable files,
-        LoadedProgram program, string executablePath, TextWriter diagnostics)
+        LoadedProgram program, string executablePath, TextWriter? diagnostics)
     {
         _engine = engine;
         _memory = memory;
@@ -61,7 +61,7 @@ public sealed unsafe class LinuxProcess
     {
         string fullPath = Path.GetFullPath(elfPath);
         LoadedProgram program = ElfLoader.Load(fullPath, memory);
-        var process = new LinuxProcess(engine, memory, cpu, files ?? new FileTable(), program, fullPath, diagnostics ?? Console.Error);
+        var process = new LinuxProcess(engine, memory, cpu, files ?? new FileTable(), program, fullPath, diagnostics);
         string[] variables = environment.Select(pair => $"{pair.Key}={pair.Value}").ToArray();
         ulong sp = InitialStack.Build(memory, program, arguments, variables, elfPath);
 

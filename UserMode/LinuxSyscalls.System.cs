@@ -146,8 +146,8 @@ public sealed unsafe partial class LinuxSyscalls
             default:
                 if (_reported.Add(((long)SyscallNumber.Prctl << 32) | (uint)option))
                 {
-                    _diagnostics.WriteLine($"loongson-dbt: unsupported prctl option {option}");
-                    _diagnostics.Flush();
+                    Diagnostics.WriteLine($"loongson-dbt: unsupported prctl option {option}");
+                    Diagnostics.Flush();
                 }
 
                 return -Errno.EINVAL;

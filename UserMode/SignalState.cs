@@ -41,16 +41,19 @@ public sealed unsafe class SignalState
 
     private readonly SignalAction[] _actions = new SignalAction[GuestSignal.Count + 1];
     private readonly AddressSpace _memory;
-    private readonly TextWriter _diagnostics;
+    private readonly TextWriter? _diagnostics;
     private UInt128 _pending;
     private readonly int[] _pendingCodes = new int[GuestSignal.Count + 1];
 
-    public SignalState(AddressSpace memory, TextWriter diagnostics, ulong trampoline)
+    public SignalState(AddressSpace memory, TextWriter? diagnostics, ulong trampoline)
     {
         _memory = memory;
         _diagnostics = diagnostics;
         Trampoline = trampoline;
     }
+
+    /// <summary>Where a fatal signal is reported; the host's stderr, opened only when there is one to report.</summary>
+    private TextWriter Diagnostics => _diagnostics ?? Console.Error;
 
     /// <summary>The guest address of <see cref="TrampolineCode"/>: every handler returns there.</summary>
     public ulong Trampoline { get; }
@@ -265,8 +268,8 @@ public sealed unsafe class SignalState
     private SignalDisposition Terminate(CpuState* state, int signal, ulong address)
     {
         TerminatingSignal = signal;
-        _diagnostics.WriteLine($"loongson-dbt: guest {GuestSignal.Name(signal)} at pc 0x{state->Pc:x} (address 0x{address:x})");
-        _diagnostics.Flush();
+        Diagnostics.WriteLine($"loongson-dbt: guest {GuestSignal.Name(signal)} at pc 0x{state->Pc:x} (address 0x{address:x})");
+        Diagnostics.Flush();
         return SignalDisposition.Terminated;
     }
 

@@ -38,7 +38,6 @@ internal static class RunCommand
             string[] argv = [file.ToString(), .. parse.GetValue(arguments) ?? []];
             LinuxProcess process = LinuxProcess.Start(file.FullName, argv, HostEnvironment(), executionEngine, memory, cpu);
             int status = process.Run();
-            Console.Out.Flush();
 
             if (parse.GetValue(profile))
             {
