@@ -49,27 +49,40 @@ public static class ElfLoader
         ulong bias = type == EtDyn ? PieLoadBias : 0;
         ulong dataEnd = 0;
         ulong phdrAddress = 0;
+        ulong? phdrSegment = null;
 
-        // Two segments may share a page (text end, data start): it gets the union of their permissions.
-        var pageProtections = new Dictionary<ulong, PageProtection>();
-        foreach (ProgramHeader header in headers.Where(h => h.Type == PtLoad && h.MemorySize > 0))
+        // Two segments may share a page (text end, data start): it gets the union of their permissions. Validate
+        // keeps the segments in ascending order, overlapping at most there.
+        ulong previousEnd = 0;
+        PageProtection previousProtection = PageProtection.None;
+        foreach (ProgramHeader header in headers)
         {
+            if (header.Type == PtPhdr)
+            {
+                phdrSegment ??= header.VirtualAddress + bias;
+            }
+
+            if (header.Type != PtLoad || header.MemorySize == 0)
+            {
+                continue;
+            }
+
             ulong start = (header.VirtualAddress + bias) & GuestMemory.PageMask;
             ulong end = AlignUp(header.VirtualAddress + bias + header.MemorySize);
-            for (ulong page = start; page < end; page += GuestMemory.PageSize)
+            PageProtection protection = Protection(header.Flags);
+            if (start < previousEnd)
             {
-                PageProtection protection = Protection(header.Flags);
-                if (pageProtections.TryGetValue(page, out PageProtection earlier))
-                {
-                    memory.Protect(page, GuestMemory.PageSize, earlier | protection);
-                    pageProtections[page] = earlier | protection;
-                }
-                else
-                {
-                    memory.Map(page, GuestMemory.PageSize, protection);
-                    pageProtections[page] = protection;
-                }
+                memory.Protect(start, GuestMemory.PageSize, previousProtection | protection);
+                start += GuestMemory.PageSize;
             }
+
+            if (start < end)
+            {
+                memory.Map(start, end - start, protection);
+            }
+
+            previousEnd = end;
+            previousProtection = protection;
 
             memory.Poke(header.VirtualAddress + bias, file.Slice((int)header.Offset, (int)header.FileSize));
 
@@ -81,12 +94,7 @@ public static class ElfLoader
             }
         }
 
-        if (headers.Any(h => h.Type == PtPhdr))
-        {
-            phdrAddress = headers.First(h => h.Type == PtPhdr).VirtualAddress + bias;
-        }
-
-        return new LoadedProgram(entry + bias, bias, phdrAddress, headers.Length, ProgramHeaderEntrySize, dataEnd);
+        return new LoadedProgram(entry + bias, bias, phdrSegment ?? phdrAddress, headers.Length, ProgramHeaderEntrySize, dataEnd);
     }
 
     private static ProgramHeader[] Validate(ReadOnlySpan<byte> file, string source, out ushort type, out ulong entry, out ulong phoff)
@@ -144,6 +152,8 @@ public static class ElfLoader
         }
 
         var headers = new ProgramHeader[phnum];
+        bool loadable = false;
+        ulong loadedEnd = 0;
         for (int i = 0; i < phnum; i++)
         {
             ReadOnlySpan<byte> raw = file.Slice((int)phoff + i * phentsize, phentsize);
@@ -165,9 +175,23 @@ public static class ElfLoader
             {
                 throw new InvalidGuestImageException($"{source}: truncated or damaged (segment {i} lies outside the {file.Length}-byte file)");
             }
+
+            if (header.Type == PtLoad && header.MemorySize > 0)
+            {
+                // As the ELF specification requires: in ascending address order, sharing at most one page.
+                if ((header.VirtualAddress & GuestMemory.PageMask) + GuestMemory.PageSize < loadedEnd
+                    || header.VirtualAddress + header.MemorySize < header.VirtualAddress)
+                {
+                    throw new InvalidGuestImageException($"{source}: damaged (segment {i} overlaps the one before or wraps around)");
+                }
+
+                loadedEnd = AlignUp(header.VirtualAddress + header.MemorySize);
+            }
+
+            loadable |= header.Type == PtLoad;
         }
 
-        if (!headers.Any(h => h.Type == PtLoad))
+        if (!loadable)
         {
             throw new InvalidGuestImageException($"{source}: no loadable segment");
         }

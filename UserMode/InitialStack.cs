@@ -68,16 +68,28 @@ public static class InitialStack
             return PushBytes(bytes);
         }
 
+        // A list's strings, the last pushed first so that they lie in order upward.
+        ulong[] PushStrings(IReadOnlyList<string> values)
+        {
+            var pointers = new ulong[values.Count];
+            for (int i = values.Count - 1; i >= 0; i--)
+            {
+                pointers[i] = PushString(values[i]);
+            }
+
+            return pointers;
+        }
+
         // As binfmt_elf: the file name at the very top, then the environment and argument strings.
         ulong execfn = PushString(executableName);
-        ulong[] environmentPointers = environment.Reverse().Select(PushString).Reverse().ToArray();
-        ulong[] argumentPointers = arguments.Reverse().Select(PushString).Reverse().ToArray();
+        ulong[] environmentPointers = PushStrings(environment);
+        ulong[] argumentPointers = PushStrings(arguments);
         ulong platform = PushString(Platform);
         cursor &= ~15UL;
         ulong random = PushBytes(RandomBytes(16));
 
-        var auxv = new List<(ulong Type, ulong Value)>
-        {
+        (ulong Type, ulong Value)[] auxv =
+        [
             (AtHwcap, HardwareCapabilities),
             (AtPagesz, PageSize),
             (AtClktck, 100),
@@ -96,9 +108,9 @@ public static class InitialStack
             (AtExecfn, execfn),
             (AtPlatform, platform),
             (AtNull, 0),
-        };
+        ];
 
-        int words = 1 + argumentPointers.Length + 1 + environmentPointers.Length + 1 + 2 * auxv.Count;
+        int words = 1 + argumentPointers.Length + 1 + environmentPointers.Length + 1 + 2 * auxv.Length;
         ulong sp = (cursor - (ulong)(words * 8)) & ~15UL;
         byte[] table = new byte[words * 8];
         int index = 0;
@@ -106,9 +118,17 @@ public static class InitialStack
         void Put(ulong value) => BinaryPrimitives.WriteUInt64LittleEndian(table.AsSpan(8 * index++), value);
 
         Put((ulong)argumentPointers.Length);
-        Array.ForEach(argumentPointers, Put);
+        foreach (ulong pointer in argumentPointers)
+        {
+            Put(pointer);
+        }
+
         Put(0);
-        Array.ForEach(environmentPointers, Put);
+        foreach (ulong pointer in environmentPointers)
+        {
+            Put(pointer);
+        }
+
         Put(0);
         foreach ((ulong type, ulong value) in auxv)
         {

@@ -50,20 +50,19 @@ public sealed unsafe class LinuxProcess
 
     /// <summary>
     /// Loads <paramref name="elfPath"/> into <paramref name="memory"/>, builds the initial stack from
-    /// <paramref name="arguments"/> (argv, with argv[0] first) and <paramref name="environment"/>, and sets
+    /// <paramref name="arguments"/> (argv, with argv[0] first) and <paramref name="environment"/> (envp, NAME=value), and sets
     /// <paramref name="cpu"/> to the entry state. Throws <see cref="Runtime.Images.InvalidGuestImageException"/>
     /// for a file that is not a mips64el n64 static program.
     /// </summary>
     /// <param name="files">The guest's descriptor table (stdio redirection); the host's stdio when null.</param>
     /// <param name="diagnostics">Where emulator messages go (unsupported syscalls, fatal signals); stderr when null.</param>
-    public static LinuxProcess Start(string elfPath, IReadOnlyList<string> arguments, IEnumerable<KeyValuePair<string, string>> environment,
+    public static LinuxProcess Start(string elfPath, IReadOnlyList<string> arguments, IReadOnlyList<string> environment,
         IExecutionEngine engine, AddressSpace memory, GuestCpu cpu, FileTable? files = null, TextWriter? diagnostics = null)
     {
         string fullPath = Path.GetFullPath(elfPath);
         LoadedProgram program = ElfLoader.Load(fullPath, memory);
         var process = new LinuxProcess(engine, memory, cpu, files ?? new FileTable(), program, fullPath, diagnostics);
-        string[] variables = environment.Select(pair => $"{pair.Key}={pair.Value}").ToArray();
-        ulong sp = InitialStack.Build(memory, program, arguments, variables, elfPath);
+        ulong sp = InitialStack.Build(memory, program, arguments, environment, elfPath);
 
         // As the kernel's start_thread: every register zero but sp, execution at the entry point.
         cpu.Reset();

@@ -84,17 +84,14 @@ internal static class RunCommand
     /// Our own environment, in the order we were given it (as qemu-mips64el passes it on): the
     /// kernel's copy in /proc keeps the order, .NET's dictionary does not.
     /// </summary>
-    private static IEnumerable<KeyValuePair<string, string>> HostEnvironment()
+    private static string[] HostEnvironment()
     {
         const string initialEnvironment = "/proc/self/environ";
         if (!File.Exists(initialEnvironment))
         {
-            return Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-                .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""));
+            return [.. Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().Select(e => $"{e.Key}={e.Value}")];
         }
 
-        return File.ReadAllText(initialEnvironment).Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(entry => entry.Split('=', 2))
-            .Select(parts => new KeyValuePair<string, string>(parts[0], parts.Length > 1 ? parts[1] : ""));
+        return File.ReadAllText(initialEnvironment).Split('\0', StringSplitOptions.RemoveEmptyEntries);
     }
 }

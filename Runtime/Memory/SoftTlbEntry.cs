@@ -30,6 +30,15 @@ public struct SoftTlbEntry
 
     public static SoftTlbEntry Empty => new() { ReadTag = InvalidFlag, WriteTag = InvalidFlag };
 
-    /// <summary>Empties a whole software TLB (every mmap and ASID change does this, so it is one bulk fill).</summary>
-    public static unsafe void Flush(SoftTlbEntry* table) => new Span<SoftTlbEntry>(table, GuestMemory.TlbEntries).Fill(Empty);
+    /// <summary>
+    /// Empties a whole software TLB (every mmap and ASID change does this). A plain loop: Span.Fill over this struct
+    /// is a generic instantiation ReadyToRun cannot precompile, so every process start would JIT it.
+    /// </summary>
+    public static unsafe void Flush(SoftTlbEntry* table)
+    {
+        for (int i = 0; i < GuestMemory.TlbEntries; i++)
+        {
+            table[i] = Empty;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using LoongsonDbt.Runtime.Images;
 using LoongsonDbt.Runtime.Memory;
@@ -56,6 +57,35 @@ public sealed class ElfLoaderTests
     }
 
     [Test]
+    public void SegmentsSharingAPageGetTheUnionOfTheirPermissions()
+    {
+        byte[] file = File.ReadAllBytes(TinyProgram.Build());
+        // The data segment moved onto the text segment's last page, right after the code, as linkers may place it.
+        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(LoadSegmentHeaders(file)[1] + 16), 0x1_2000_0140);
+        using var memory = new AddressSpace();
+        ElfLoader.Load(file, "shared", memory);
+
+        Assert.That(memory.TryFetch(0x1_2000_0130, out uint first), Is.True, "the text stays executable");
+        Assert.That(first, Is.EqualTo(0x2402_1455u), "li v0, 5205");
+        byte[] data = new byte[11];
+        Assert.That(memory.TryRead(0x1_2000_0140, data), Is.True);
+        Assert.That(Encoding.ASCII.GetString(data), Is.EqualTo("hello, data"));
+        Assert.That(memory.TryWrite(0x1_2000_0150, [1]), Is.True, "the data's page is writable");
+        Assert.That(memory.TryFetch(0x1_2000_1000, out _), Is.False, "the data's own pages are not executable");
+    }
+
+    [Test]
+    public void OverlappingSegmentsAreRejected()
+    {
+        byte[] file = File.ReadAllBytes(TinyProgram.Build());
+        BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(LoadSegmentHeaders(file)[1] + 16), 0x1_1fff_0000);
+        using var memory = new AddressSpace();
+
+        var error = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load(file, "overlap", memory));
+        Assert.That(error!.Message, Does.StartWith("overlap: damaged (segment").And.Contain("overlaps the one before"));
+    }
+
+    [Test]
     public void TruncatedProgramIsRejected()
     {
         byte[] file = File.ReadAllBytes(TinyProgram.Build());
@@ -83,5 +113,22 @@ public sealed class ElfLoaderTests
         using var memory = new AddressSpace();
         var error = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load(noise, "noise", memory));
         Assert.That(error!.Message, Is.EqualTo("noise: not an ELF file"));
+    }
+
+    /// <summary>The file offsets of the PT_LOAD program headers, in table order.</summary>
+    private static List<int> LoadSegmentHeaders(byte[] file)
+    {
+        int phoff = (int)BinaryPrimitives.ReadUInt64LittleEndian(file.AsSpan(32));
+        int phnum = BinaryPrimitives.ReadUInt16LittleEndian(file.AsSpan(56));
+        var loads = new List<int>();
+        for (int i = 0; i < phnum; i++)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(phoff + 56 * i)) == 1)
+            {
+                loads.Add(phoff + 56 * i);
+            }
+        }
+
+        return loads;
     }
 }

@@ -156,7 +156,7 @@ public sealed unsafe class LinuxProcessTests
         using var memory = new AddressSpace();
         using var cpu = new GuestCpu();
         using var errors = new StringWriter();
-        var process = LinuxProcess.Start(path, [path], new Dictionary<string, string> { ["HOME"] = "/" }, engine, memory, cpu, diagnostics: errors);
+        var process = LinuxProcess.Start(path, [path], ["HOME=/"], engine, memory, cpu, diagnostics: errors);
         int status = process.Run();
         diagnostics = errors.ToString();
         return status;
