@@ -29,10 +29,10 @@ public static unsafe class BlockCompiler
     private static readonly MethodInfo s_tryStore = typeof(GuestMemory).GetMethod(nameof(GuestMemory.TryStore))!;
     private static readonly MethodInfo s_hostRange = typeof(GuestMemory).GetMethod(nameof(GuestMemory.HostRange))!;
     private static readonly MethodInfo s_fpuUnusable = typeof(CompiledCodeHelpers).GetMethod(nameof(CompiledCodeHelpers.FpuUnusable))!;
-    private static readonly int s_fpuUsableOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.FpuUsable));
-    private static readonly int s_exceptionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Exception));
-    private static readonly int s_hiOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Hi));
-    private static readonly int s_loOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Lo));
+    private static readonly int s_fpuUsableOffset = (int)Marshal.OffsetOf(typeof(CpuState), nameof(CpuState.FpuUsable));
+    private static readonly int s_exceptionOffset = (int)Marshal.OffsetOf(typeof(CpuState), nameof(CpuState.Exception));
+    private static readonly int s_hiOffset = (int)Marshal.OffsetOf(typeof(CpuState), nameof(CpuState.Hi));
+    private static readonly int s_loOffset = (int)Marshal.OffsetOf(typeof(CpuState), nameof(CpuState.Lo));
 
     public static string MethodName(Block entry) => $"Block_{entry.Address:x16}";
 
@@ -43,7 +43,7 @@ public static unsafe class BlockCompiler
     public static DynamicMethod Compile(IReadOnlyList<Block> region, ChainLinks? links, bool fullSystem = false)
     {
         var method = new DynamicMethod(MethodName(region[0]), typeof(ulong), [typeof(CpuState*)], typeof(BlockCompiler).Module, skipVisibility: true);
-        Emit(region, method.GetILGenerator(region.Sum(b => b.Steps.Length) * 64), links, fullSystem);
+        Emit(region, method.GetILGenerator(RegionBuilder.InstructionCount(region) * 64), links, fullSystem);
         return method;
     }
 
@@ -60,7 +60,7 @@ public static unsafe class BlockCompiler
     private sealed class Emitter
     {
         private readonly IReadOnlyList<Block> _region;
-        private readonly Dictionary<ulong, Label> _blockLabels = [];
+        private readonly Label[] _blockLabels;
         private readonly Dictionary<Type, LocalBuilder> _temporaries = [];
         private LocalBuilder? _jumpTarget;
         private LocalBuilder? _accessAddress;
@@ -91,9 +91,10 @@ public static unsafe class BlockCompiler
             _nextPc = il.DeclareLocal(typeof(ulong));
             _chainSlot = il.DeclareLocal(typeof(nint));
             _exit = il.DefineLabel();
-            foreach (Block block in region)
+            _blockLabels = new Label[region.Count];
+            for (int i = 0; i < region.Count; i++)
             {
-                _blockLabels[block.Address] = il.DefineLabel();
+                _blockLabels[i] = il.DefineLabel();
             }
         }
 
@@ -101,7 +102,7 @@ public static unsafe class BlockCompiler
         {
             // Locals pay off when a loop reuses them; a straight run through the region would load every
             // register it touches at entry and store it at exit for a single use, so it works on the state.
-            _registersInLocals = _region.Any(b => RegionBuilder.ConstantSuccessors(b).Any(_blockLabels.ContainsKey));
+            _registersInLocals = IsLoop();
             if (_registersInLocals)
             {
                 foreach (Block block in _region)
@@ -163,9 +164,43 @@ public static unsafe class BlockCompiler
             _il.MarkLabel(unlinked);
         }
 
+        /// <summary>
+        /// The position of the block at <paramref name="address"/> in the region, or -1. A scan: regions are a few dozen
+        /// blocks, and a dictionary keyed by address would be generic code JIT-compiled before the first compile.
+        /// </summary>
+        private int IndexInRegion(ulong address)
+        {
+            for (int i = 0; i < _region.Count; i++)
+            {
+                if (_region[i].Address == address)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Whether a block of the region continues at one of the region's blocks.</summary>
+        private bool IsLoop()
+        {
+            foreach (Block block in _region)
+            {
+                foreach (ulong successor in RegionBuilder.ConstantSuccessors(block))
+                {
+                    if (IndexInRegion(successor) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private void EmitBlock(Block block)
         {
-            _il.MarkLabel(_blockLabels[block.Address]);
+            _il.MarkLabel(_blockLabels[IndexInRegion(block.Address)]);
             Array.Clear(_inWord); // every way into a block writes its words back
             if (_fullSystem)
             {
@@ -173,7 +208,13 @@ public static unsafe class BlockCompiler
             }
 
             Step[] steps = block.Steps;
-            int branch = Array.FindIndex(steps, s => (s.Flags & InstructionFlags.DelaySlot) != 0);
+            int branch = 0;
+            while (branch < steps.Length && (steps[branch].Flags & InstructionFlags.DelaySlot) == 0)
+            {
+                branch++;
+            }
+
+            branch = branch < steps.Length ? branch : -1;
             SharedPageCheck?[] checks = SharedPageCheck.Find(steps, branch < 0 ? steps.Length : branch);
             _sharedPageHosts.Clear();
             for (int i = 0; i < steps.Length; i++)
@@ -689,10 +730,10 @@ public static unsafe class BlockCompiler
         /// <summary>Continues at a constant guest PC: inside the region an IL branch, else an exit.</summary>
         private void ExitTo(ulong pc)
         {
-            if (_blockLabels.TryGetValue(pc, out Label label))
+            if (IndexInRegion(pc) is int index and >= 0)
             {
                 WriteBackWords();
-                _il.Emit(OpCodes.Br, label);
+                _il.Emit(OpCodes.Br, _blockLabels[index]);
                 return;
             }
 

@@ -26,8 +26,7 @@ public sealed unsafe class ChainLinks : IDisposable
 
     /// <summary>QEMU's tb_jmp_cache for computed jumps: pairs (guest address, entry point), direct-mapped by address.</summary>
     private readonly nint* _jumpCache;
-    private readonly Dictionary<ulong, List<int>> _slotsByTarget = [];
-    private readonly Dictionary<ulong, nint> _entryPoints = [];
+    private readonly Dictionary<ulong, Target> _targets = [];
     private readonly Lock _lock = new();
     private int _used;
 
@@ -83,13 +82,13 @@ public sealed unsafe class ChainLinks : IDisposable
             }
 
             int index = _used++;
-            if (!_slotsByTarget.TryGetValue(target, out List<int>? slots))
+            if (!_targets.TryGetValue(target, out Target? known))
             {
-                _slotsByTarget[target] = slots = [];
+                _targets[target] = known = new Target();
             }
 
-            slots.Add(index);
-            _slots[index] = _entryPoints.GetValueOrDefault(target);
+            known.Slots.Add(index);
+            _slots[index] = known.Entry;
             return _slots + index;
         }
     }
@@ -111,8 +110,13 @@ public sealed unsafe class ChainLinks : IDisposable
 
         lock (_lock)
         {
-            _entryPoints[address] = entry;
-            foreach (int index in _slotsByTarget.GetValueOrDefault(address) ?? [])
+            if (!_targets.TryGetValue(address, out Target? target))
+            {
+                _targets[address] = target = new Target();
+            }
+
+            target.Entry = entry;
+            foreach (int index in target.Slots)
             {
                 _slots[index] = entry;
             }
@@ -129,10 +133,13 @@ public sealed unsafe class ChainLinks : IDisposable
     {
         lock (_lock)
         {
-            _entryPoints.Remove(address);
-            foreach (int index in _slotsByTarget.GetValueOrDefault(address) ?? [])
+            if (_targets.TryGetValue(address, out Target? target))
             {
-                _slots[index] = 0;
+                target.Entry = 0;
+                foreach (int index in target.Slots)
+                {
+                    _slots[index] = 0;
+                }
             }
 
             nint* cached = JumpCacheEntry(address);
@@ -151,4 +158,12 @@ public sealed unsafe class ChainLinks : IDisposable
     }
 
     private nint* JumpCacheEntry(ulong address) => _jumpCache + (((address >> 2) & (JumpCacheEntries - 1)) << 1);
+
+    /// <summary>A guest address exits go to: its compiled entry point (or zero) and the slots of those exits.</summary>
+    private sealed class Target
+    {
+        public nint Entry;
+
+        public List<int> Slots { get; } = [];
+    }
 }

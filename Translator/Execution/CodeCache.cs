@@ -92,11 +92,14 @@ public sealed class CodeCache
                 return false;
             }
 
-            foreach (ulong page in region.SelectMany(b => b.Pages).Distinct())
+            foreach (Block block in region)
             {
-                if (_byPage.TryGetValue(page, out List<Block>? list) && !list.Contains(entry))
+                foreach (ulong page in block.Pages)
                 {
-                    list.Add(entry);
+                    if (_byPage.TryGetValue(page, out List<Block>? list) && !list.Contains(entry))
+                    {
+                        list.Add(entry);
+                    }
                 }
             }
 

@@ -24,14 +24,14 @@ public static class RegionBuilder
     public static IReadOnlyList<Block> Build(Block entry, CodeCache cache, bool fullSystem = false)
     {
         var region = new List<Block> { entry };
-        var seen = new HashSet<ulong> { entry.Address };
+        var seen = new HashSet<Block> { entry };
         int instructions = entry.Steps.Length;
         long hot = Math.Max(1, (entry.InterpretedCount + entry.CompiledCount) / HotFraction);
         for (int next = 0; next < region.Count && region.Count < MaxBlocks; next++)
         {
             foreach (ulong successor in ConstantSuccessors(region[next]))
             {
-                if (!seen.Add(successor) || cache.Lookup(successor) is not { Invalidated: false } block
+                if (cache.Lookup(successor) is not { Invalidated: false } block || !seen.Add(block)
                     || !LinkRules.MayJoinRegion(fullSystem, entry, block)
                     || block.InterpretedCount + block.CompiledCount < hot
                     || instructions + block.Steps.Length > MaxInstructions || region.Count == MaxBlocks)
@@ -66,7 +66,7 @@ public static class RegionBuilder
             }
 
             List<Block> loop = OnLoopsThroughEntry(Reachable(head, candidates));
-            if (IsLoop(loop) && !loop.Contains(entry) && entry.Steps.Length + loop.Sum(b => b.Steps.Length) <= MaxFollowingLoopInstructions)
+            if (IsLoop(loop) && !loop.Contains(entry) && entry.Steps.Length + InstructionCount(loop) <= MaxFollowingLoopInstructions)
             {
                 return [entry, .. loop];
             }
@@ -77,19 +77,17 @@ public static class RegionBuilder
 
     /// <summary>Whether <see cref="OnLoopsThroughEntry"/>'s result is a loop: several blocks, or one that branches to itself.</summary>
     private static bool IsLoop(List<Block> loopsThroughEntry) =>
-        loopsThroughEntry.Count > 1 || ConstantSuccessors(loopsThroughEntry[0]).Contains(loopsThroughEntry[0].Address);
+        loopsThroughEntry.Count > 1 || ContinuesInto(loopsThroughEntry[0], loopsThroughEntry);
 
     /// <summary><paramref name="from"/> first, then the candidates it reaches through constant exits.</summary>
     private static List<Block> Reachable(Block from, List<Block> candidates)
     {
-        var byAddress = candidates.ToDictionary(b => b.Address);
         var reached = new List<Block> { from };
-        var seen = new HashSet<ulong> { from.Address };
         for (int next = 0; next < reached.Count; next++)
         {
             foreach (ulong successor in ConstantSuccessors(reached[next]))
             {
-                if (seen.Add(successor) && byAddress.TryGetValue(successor, out Block? block))
+                if (candidates.Find(b => b.Address == successor) is { } block && !reached.Contains(block))
                 {
                     reached.Add(block);
                 }
@@ -105,20 +103,50 @@ public static class RegionBuilder
     /// </summary>
     private static List<Block> OnLoopsThroughEntry(List<Block> candidates)
     {
-        var leadsBack = new HashSet<ulong> { candidates[0].Address };
+        var leadsBack = new List<Block> { candidates[0] };
         for (bool grew = true; grew;)
         {
             grew = false;
             foreach (Block block in candidates)
             {
-                if (!leadsBack.Contains(block.Address) && ConstantSuccessors(block).Any(leadsBack.Contains))
+                if (!leadsBack.Contains(block) && ContinuesInto(block, leadsBack))
                 {
-                    grew |= leadsBack.Add(block.Address);
+                    leadsBack.Add(block);
+                    grew = true;
                 }
             }
         }
 
-        return [.. candidates.Where(b => leadsBack.Contains(b.Address))];
+        return [.. candidates.Where(leadsBack.Contains)];
+    }
+
+    /// <summary>Whether <paramref name="block"/> can continue at one of <paramref name="blocks"/> through a constant exit.</summary>
+    private static bool ContinuesInto(Block block, IReadOnlyList<Block> blocks)
+    {
+        foreach (ulong successor in ConstantSuccessors(block))
+        {
+            foreach (Block candidate in blocks)
+            {
+                if (candidate.Address == successor)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The guest instructions of <paramref name="blocks"/>.</summary>
+    public static int InstructionCount(IReadOnlyList<Block> blocks)
+    {
+        int count = 0;
+        foreach (Block block in blocks)
+        {
+            count += block.Steps.Length;
+        }
+
+        return count;
     }
 
     /// <summary>Where <paramref name="block"/> can continue at addresses known when it is translated.</summary>
