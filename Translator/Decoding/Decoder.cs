@@ -19,13 +19,42 @@ public sealed class Decoder
     public Decoder(InstructionSet enabled)
     {
         Enabled = enabled;
-        var rows = new List<OpCode>[BucketCount];
-        for (int i = 0; i < BucketCount; i++)
+
+        // Two passes over the rows, counting then filling, so that the buckets are plain arrays (OpCodeTable.Rows).
+        int[] counts = new int[BucketCount];
+        ForEachBucket(enabled, (bucket, _) => counts[bucket]++);
+        var rows = new OpCode[BucketCount][];
+        for (int bucket = 0; bucket < BucketCount; bucket++)
         {
-            rows[i] = [];
+            rows[bucket] = new OpCode[counts[bucket]];
+            counts[bucket] = 0;
         }
 
-        foreach (OpCode row in OpCodeTable.All)
+        ForEachBucket(enabled, (bucket, row) => rows[bucket][counts[bucket]++] = row);
+
+        _buckets = new InstructionName[BucketCount][];
+        _masks = new uint[BucketCount][];
+        _values = new uint[BucketCount][];
+        for (int bucket = 0; bucket < BucketCount; bucket++)
+        {
+            OpCode[] ordered = rows[bucket];
+            SortBySpecificity(ordered);
+            _buckets[bucket] = new InstructionName[ordered.Length];
+            _masks[bucket] = new uint[ordered.Length];
+            _values[bucket] = new uint[ordered.Length];
+            for (int i = 0; i < ordered.Length; i++)
+            {
+                _buckets[bucket][i] = ordered[i].Name;
+                _masks[bucket][i] = ordered[i].Mask;
+                _values[bucket][i] = ordered[i].Value;
+            }
+        }
+    }
+
+    /// <summary>Each enabled row with each bucket it can match, in table order.</summary>
+    private static void ForEachBucket(InstructionSet enabled, Action<int, OpCode> visit)
+    {
+        foreach (OpCode row in OpCodeTable.Rows)
         {
             if ((row.Set & enabled) == 0)
             {
@@ -38,29 +67,11 @@ public sealed class Decoder
             int free = ~fixedBits & (BucketCount - 1);
             for (int setting = free; ; setting = (setting - 1) & free)
             {
-                rows[fixedValue | setting].Add(row);
+                visit(fixedValue | setting, row);
                 if (setting == 0)
                 {
                     break;
                 }
-            }
-        }
-
-        _buckets = new InstructionName[BucketCount][];
-        _masks = new uint[BucketCount][];
-        _values = new uint[BucketCount][];
-        for (int bucket = 0; bucket < BucketCount; bucket++)
-        {
-            List<OpCode> ordered = rows[bucket];
-            SortBySpecificity(ordered);
-            _buckets[bucket] = new InstructionName[ordered.Count];
-            _masks[bucket] = new uint[ordered.Count];
-            _values[bucket] = new uint[ordered.Count];
-            for (int i = 0; i < ordered.Count; i++)
-            {
-                _buckets[bucket][i] = ordered[i].Name;
-                _masks[bucket][i] = ordered[i].Mask;
-                _values[bucket][i] = ordered[i].Value;
             }
         }
     }
@@ -91,9 +102,9 @@ public sealed class Decoder
     /// overlaps; equal ones keep the table's order. An insertion sort: buckets hold a handful of rows, and LINQ's
     /// generic sort over this struct would be compiled at every start.
     /// </summary>
-    private static void SortBySpecificity(List<OpCode> rows)
+    private static void SortBySpecificity(OpCode[] rows)
     {
-        for (int i = 1; i < rows.Count; i++)
+        for (int i = 1; i < rows.Length; i++)
         {
             OpCode row = rows[i];
             int fixedBits = BitOperations.PopCount(row.Mask);

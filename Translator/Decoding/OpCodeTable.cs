@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace LoongsonDbt.Translator.Decoding;
 
@@ -52,17 +53,37 @@ public static partial class OpCodeTable
     // A static constructor, because the order of field initializers across the partial files is unspecified.
     static OpCodeTable()
     {
-        All = [.. s_mips64R2, .. s_cp0, .. s_fpu, .. s_loongsonExt, .. s_loongsonCam, .. s_loongsonCsr, .. s_vz, .. s_msaContext];
-        s_byName = IndexByName(All);
+        OpCode[][] sets = [s_mips64R2, s_cp0, s_fpu, s_loongsonExt, s_loongsonCam, s_loongsonCsr, s_vz, s_msaContext];
+        int count = 0;
+        foreach (OpCode[] set in sets)
+        {
+            count += set.Length;
+        }
+
+        Rows = new OpCode[count];
+        count = 0;
+        foreach (OpCode[] set in sets)
+        {
+            Array.Copy(set, 0, Rows, count, set.Length);
+            count += set.Length;
+        }
+
+        s_byName = IndexByName(Rows);
     }
 
     /// <summary>All rows, in no particular order; <see cref="Decoder"/> orders them by specificity.</summary>
-    public static ImmutableArray<OpCode> All { get; }
+    public static ImmutableArray<OpCode> All => ImmutableCollectionsMarshal.AsImmutableArray(Rows);
 
     /// <summary>
-    /// The row of each instruction name, indexed by <see cref="InstructionName"/>. A plain array, not an
-    /// ImmutableArray: the interpreter reads flags here for every instruction, and ImmutableArray's accessors
-    /// over this struct are generic code from another assembly, which ReadyToRun cannot precompile.
+    /// <see cref="All"/> as the array the decoder is built from at every start: generic code over this struct from
+    /// another assembly (ImmutableArray's enumerator, List's growth, a collection expression's spread) is not
+    /// precompiled by ReadyToRun, so plain arrays and loops build the tables.
+    /// </summary>
+    internal static OpCode[] Rows { get; }
+
+    /// <summary>
+    /// The row of each instruction name, indexed by <see cref="InstructionName"/>. A plain array, as <see cref="Rows"/>:
+    /// the interpreter reads flags here for every instruction.
     /// </summary>
     private static readonly OpCode[] s_byName;
 
@@ -109,9 +130,9 @@ public static partial class OpCodeTable
         return (mask, value);
     }
 
-    private static OpCode[] IndexByName(ImmutableArray<OpCode> rows)
+    private static OpCode[] IndexByName(OpCode[] rows)
     {
-        var byName = new OpCode[Enum.GetValues<InstructionName>().Length];
+        var byName = new OpCode[Enum.GetValues(typeof(InstructionName)).Length];
         byName[(int)InstructionName.Reserved] = new OpCode(0, 0, InstructionName.Reserved, InstructionClass.Reserved,
             InstructionFlags.EndsBlock | InstructionFlags.MayTrap, InstructionSet.None, ".word", "word");
         foreach (OpCode row in rows)

@@ -16,14 +16,14 @@ public static class IntegerOperations
     [SignExtendedWord, MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Subu(ulong rs, ulong rt) => Sx32((uint)rs - (uint)rt);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Daddu(ulong rs, ulong rt) => rs + rt;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Dsubu(ulong rs, ulong rt) => rs - rt;
-    [SignExtendedWord(FromWordOperands = true), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong And(ulong rs, ulong rt) => rs & rt;
-    [SignExtendedWord(FromWordOperands = true), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Or(ulong rs, ulong rt) => rs | rt;
-    [SignExtendedWord(FromWordOperands = true), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Xor(ulong rs, ulong rt) => rs ^ rt;
-    [SignExtendedWord(FromWordOperands = true), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Nor(ulong rs, ulong rt) => ~(rs | rt);
+    [SignExtendedWord(WordResult.FromWordOperands), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong And(ulong rs, ulong rt) => rs & rt;
+    [SignExtendedWord(WordResult.FromWordOperands), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Or(ulong rs, ulong rt) => rs | rt;
+    [SignExtendedWord(WordResult.FromWordOperands), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Xor(ulong rs, ulong rt) => rs ^ rt;
+    [SignExtendedWord(WordResult.FromWordOperands), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Nor(ulong rs, ulong rt) => ~(rs | rt);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Slt(ulong rs, ulong rt) => (long)rs < (long)rt ? 1UL : 0UL;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Sltu(ulong rs, ulong rt) => rs < rt ? 1UL : 0UL;
-    [SignExtendedWord(FromWordOperands = true), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Movz(ulong rs, ulong rt, ulong rd) => rt == 0 ? rs : rd;
-    [SignExtendedWord(FromWordOperands = true), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Movn(ulong rs, ulong rt, ulong rd) => rt != 0 ? rs : rd;
+    [SignExtendedWord(WordResult.FromWordOperands), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Movz(ulong rs, ulong rt, ulong rd) => rt == 0 ? rs : rd;
+    [SignExtendedWord(WordResult.FromWordOperands), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Movn(ulong rs, ulong rt, ulong rd) => rt != 0 ? rs : rd;
     [SignExtendedWord, MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Mul(ulong rs, ulong rt) => Sx32((uint)((int)rs * (int)rt));
 
     // Shifts by a constant and by a register
@@ -54,8 +54,8 @@ public static class IntegerOperations
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Slti(ulong rs, ulong immediate) => (long)rs < (long)Sx16(immediate) ? 1UL : 0UL;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Sltiu(ulong rs, ulong immediate) => rs < Sx16(immediate) ? 1UL : 0UL;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Andi(ulong rs, ulong immediate) => rs & immediate;
-    [SignExtendedWord(FromWordOperands = true), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Ori(ulong rs, ulong immediate) => rs | immediate;
-    [SignExtendedWord(FromWordOperands = true), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Xori(ulong rs, ulong immediate) => rs ^ immediate;
+    [SignExtendedWord(WordResult.FromWordOperands), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Ori(ulong rs, ulong immediate) => rs | immediate;
+    [SignExtendedWord(WordResult.FromWordOperands), MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Xori(ulong rs, ulong immediate) => rs ^ immediate;
     [SignExtendedWord, MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong Lui(ulong immediate) => Sx32((uint)immediate << 16);
 
     // One register

@@ -11,21 +11,20 @@ public sealed class Semantic
 {
     public Semantic(InstructionName name, MethodInfo method, OperandSource[] operands, ResultKind result, int destinationShift, int storeSize = 0)
     {
-        WordResult = method.GetCustomAttribute<SignExtendedWordAttribute>() switch
-        {
-            null => WordResult.Never,
-            { FromWordOperands: true } => WordResult.FromWordOperands,
-            _ => WordResult.Always,
-        };
+        WordResult = method.GetCustomAttribute<SignExtendedWordAttribute>()?.Result ?? WordResult.Never;
         StoreSize = storeSize;
-        LoadSize = operands.Select(LoadedBytes).DefaultIfEmpty().Max(); // at most one loaded operand
+        foreach (OperandSource operand in operands)
+        {
+            LoadSize = Math.Max(LoadSize, LoadedBytes(operand)); // at most one loaded operand
+        }
+
         Name = name;
         Method = method;
         Operands = operands;
         Result = result;
         DestinationShift = destinationShift;
         FunctionPointer = method.MethodHandle.GetFunctionPointer();
-        IsSimpleGpr = result == ResultKind.Gpr && operands.Length is >= 1 and <= 3 && !operands.Contains(OperandSource.State);
+        IsSimpleGpr = result == ResultKind.Gpr && operands.Length is >= 1 and <= 3 && !MayRaise;
     }
 
     /// <summary>

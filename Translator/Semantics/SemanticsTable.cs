@@ -23,12 +23,14 @@ public static class SemanticsTable
 
     private static ImmutableArray<Semantic?> Build()
     {
-        var byName = new Semantic?[Enum.GetValues<InstructionName>().Length];
+        var byName = new Semantic?[Enum.GetValues(typeof(InstructionName)).Length];
         foreach (Type type in s_classes)
         {
             foreach (MethodInfo method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
-                if (!Enum.TryParse(method.Name, out InstructionName name) || name == InstructionName.Reserved)
+                // The non-generic parse: Enum.TryParse<InstructionName> would be JIT-compiled at every start.
+                if (!Enum.TryParse(typeof(InstructionName), method.Name, out object? parsed) || parsed is not InstructionName name
+                    || name == InstructionName.Reserved)
                 {
                     continue;
                 }
@@ -47,24 +49,29 @@ public static class SemanticsTable
 
     private static Semantic Describe(InstructionName name, MethodInfo method)
     {
-        OperandSource[] operands = [.. method.GetParameters().Select(p => p.Name switch
+        ParameterInfo[] parameters = method.GetParameters();
+        var operands = new OperandSource[parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
         {
-            "state" => OperandSource.State,
-            "rs" => OperandSource.Rs,
-            "rt" => OperandSource.Rt,
-            "rd" => OperandSource.Rd,
-            "sa" => OperandSource.Sa,
-            "immediate" => OperandSource.Immediate,
-            "word" => OperandSource.Word,
-            "address" => OperandSource.Address,
-            "hi" => OperandSource.Hi,
-            "lo" => OperandSource.Lo,
-            "loaded8" => OperandSource.Loaded8,
-            "loaded16" => OperandSource.Loaded16,
-            "loaded32" => OperandSource.Loaded32,
-            "loaded64" => OperandSource.Loaded64,
-            _ => throw new InvalidOperationException($"{method.DeclaringType?.Name}.{method.Name}: unknown operand '{p.Name}'."),
-        })];
+            operands[i] = parameters[i].Name switch
+            {
+                "state" => OperandSource.State,
+                "rs" => OperandSource.Rs,
+                "rt" => OperandSource.Rt,
+                "rd" => OperandSource.Rd,
+                "sa" => OperandSource.Sa,
+                "immediate" => OperandSource.Immediate,
+                "word" => OperandSource.Word,
+                "address" => OperandSource.Address,
+                "hi" => OperandSource.Hi,
+                "lo" => OperandSource.Lo,
+                "loaded8" => OperandSource.Loaded8,
+                "loaded16" => OperandSource.Loaded16,
+                "loaded32" => OperandSource.Loaded32,
+                "loaded64" => OperandSource.Loaded64,
+                _ => throw new InvalidOperationException($"{method.DeclaringType?.Name}.{method.Name}: unknown operand '{parameters[i].Name}'."),
+            };
+        }
 
         int storeSize = method.GetCustomAttribute<StoresAttribute>()?.Size ?? 0;
         ResultKind result = storeSize != 0 ? ResultKind.Store
