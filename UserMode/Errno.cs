@@ -71,5 +71,5 @@ public static class Errno
         [125] = 158, // ECANCELED
     };
 
-    public static int FromHost(int hostErrno) => s_fromHost.GetValueOrDefault(hostErrno, hostErrno);
+    public static int FromHost(int hostErrno) => s_fromHost.TryGetValue(hostErrno, out int guest) ? guest : hostErrno;
 }

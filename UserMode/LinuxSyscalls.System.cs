@@ -16,12 +16,12 @@ public sealed unsafe partial class LinuxSyscalls
     private const int PrSetName = 15;
     private const int PrGetName = 16;
     private const int TaskCommLength = 16;
+    private const int ResourceLimits = 16;
 
-    // RLIMIT_* that MIPS numbers differently from the host: (MIPS, host) for NOFILE, AS, RSS, NPROC, MEMLOCK.
-    private static readonly Dictionary<int, int> s_resourceToHost = new() { [5] = 7, [6] = 9, [7] = 5, [8] = 6, [9] = 8 };
+    /// <summary>Limits the guest set, by resource: remembered and reported back, not imposed on the emulator.</summary>
+    private readonly (ulong Soft, ulong Hard)[] _limits = new (ulong, ulong)[ResourceLimits];
 
-    /// <summary>Limits the guest set: remembered and reported back, not imposed on the emulator.</summary>
-    private readonly Dictionary<int, (ulong Soft, ulong Hard)> _limits = [];
+    private readonly bool[] _limitSet = new bool[ResourceLimits];
 
     /// <summary>The name PR_SET_NAME gave the thread (NUL-padded), or null while it is still the program's file name.</summary>
     private byte[]? _threadName;
@@ -238,17 +238,18 @@ public sealed unsafe partial class LinuxSyscalls
             return -Errno.ESRCH;
         }
 
-        if (resource is < 0 or >= 16)
+        if (resource is < 0 or >= ResourceLimits)
         {
             return -Errno.EINVAL;
         }
 
         if (oldLimit != 0)
         {
-            if (!_limits.TryGetValue(resource, out var current))
+            (ulong Soft, ulong Hard) current = _limits[resource];
+            if (!_limitSet[resource])
             {
                 long* host = stackalloc long[2];
-                long result = Checked(Libc.prlimit(0, s_resourceToHost.GetValueOrDefault(resource, resource), null, host));
+                long result = Checked(Libc.prlimit(0, HostResource(resource), null, host));
                 if (result < 0)
                 {
                     return result;
@@ -276,8 +277,20 @@ public sealed unsafe partial class LinuxSyscalls
             }
 
             _limits[resource] = (soft, hard);
+            _limitSet[resource] = true;
         }
 
         return 0;
     }
+
+    /// <summary>The host's number of a MIPS RLIMIT_*: NOFILE, AS, RSS, NPROC and MEMLOCK are numbered differently.</summary>
+    private static int HostResource(int resource) => resource switch
+    {
+        5 => 7,
+        6 => 9,
+        7 => 5,
+        8 => 6,
+        9 => 8,
+        _ => resource,
+    };
 }

@@ -83,11 +83,11 @@ public unsafe struct CpuState
     /// </summary>
     public int InterpretNext;
 
-    public static int InterpretNextOffset => (int)Marshal.OffsetOf<CpuState>(nameof(InterpretNext));
+    public static int InterpretNextOffset => (int)Marshal.OffsetOf(typeof(CpuState), nameof(InterpretNext));
 
-    public static int BudgetOffset => (int)Marshal.OffsetOf<CpuState>(nameof(Budget));
+    public static int BudgetOffset => (int)Marshal.OffsetOf(typeof(CpuState), nameof(Budget));
 
-    public static int GprOffset(int register) => (int)Marshal.OffsetOf<CpuState>(nameof(Gpr)) + register * sizeof(ulong);
+    public static int GprOffset(int register) => (int)Marshal.OffsetOf(typeof(CpuState), nameof(Gpr)) + register * sizeof(ulong);
 
     /// <summary>Records a Coprocessor Unusable exception for <paramref name="coprocessor"/> (Cause.CE).</summary>
     public void RaiseCoprocessorUnusable(int coprocessor)

@@ -95,7 +95,18 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
         return true;
     }
 
-    public bool IsMapped(ulong address, ulong length) => Pages(address, length).All(_pages.ContainsKey);
+    public bool IsMapped(ulong address, ulong length)
+    {
+        foreach (ulong page in Pages(address, length))
+        {
+            if (!_pages.ContainsKey(page))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The lowest page-aligned address at or above <paramref name="from"/> with <paramref name="length"/> free bytes.</summary>
     public ulong FindFree(ulong from, ulong length)
@@ -103,7 +114,16 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
         ulong candidate = from & GuestMemory.PageMask;
         while (true)
         {
-            ulong blocker = Pages(candidate, length).FirstOrDefault(_pages.ContainsKey, ulong.MaxValue);
+            ulong blocker = ulong.MaxValue;
+            foreach (ulong page in Pages(candidate, length))
+            {
+                if (_pages.ContainsKey(page))
+                {
+                    blocker = page;
+                    break;
+                }
+            }
+
             if (blocker == ulong.MaxValue)
             {
                 return candidate;
@@ -234,9 +254,9 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
 
     public void Dispose()
     {
-        foreach (Page page in _pages.Values)
+        foreach (KeyValuePair<ulong, Page> page in _pages)
         {
-            page.Free();
+            page.Value.Free();
         }
 
         _pages.Clear();

@@ -49,7 +49,7 @@ public sealed class SharedPageCheck
     /// least two accesses. Any step that calls into the runtime ends every group (it might change the mapping),
     /// and a write to a base register ends that register's groups.
     /// </summary>
-    public static SharedPageCheck?[] Find(ReadOnlySpan<Step> steps, int count)
+    public static SharedPageCheck?[] Find(Step[] steps, int count)
     {
         var membership = new SharedPageCheck?[count];
         var open = new List<SharedPageCheck>();

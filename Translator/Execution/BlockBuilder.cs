@@ -13,6 +13,12 @@ public sealed class BlockBuilder
     private readonly IGuestMemory _memory;
     private readonly Decoder _decoder;
 
+    /// <summary>
+    /// The block being formed (its last instruction may bring a delay slot). An array, not a List: a List of this
+    /// struct is generic code ReadyToRun cannot precompile. One builder serves one engine, on its thread.
+    /// </summary>
+    private readonly Step[] _steps = new Step[MaxInstructions + 1];
+
     public BlockBuilder(IGuestMemory memory, Decoder decoder)
     {
         _memory = memory;
@@ -22,12 +28,12 @@ public sealed class BlockBuilder
     /// <summary>The block at <paramref name="address"/>, or null when its first word cannot be fetched.</summary>
     public Block? Build(ulong address)
     {
-        var steps = new List<Step>();
+        int count = 0;
         ulong pc = address;
         while (_memory.TryFetch(pc, out uint word))
         {
             DecodedInstruction instruction = _decoder.Decode(word);
-            steps.Add(new Step(pc, instruction));
+            _steps[count++] = new Step(pc, instruction);
             pc += 4;
             if (instruction.HasDelaySlot)
             {
@@ -35,27 +41,29 @@ public sealed class BlockBuilder
                 // and the fetch fault is raised when control gets there.
                 if (_memory.TryFetch(pc, out uint slot))
                 {
-                    steps.Add(new Step(pc, _decoder.Decode(slot)));
+                    _steps[count++] = new Step(pc, _decoder.Decode(slot));
                 }
 
                 break;
             }
 
             bool pageEnd = (pc & ~GuestMemory.PageMask) == 0;
-            if (EndsBlock(instruction) || pageEnd || steps.Count >= MaxInstructions)
+            if (EndsBlock(instruction) || pageEnd || count >= MaxInstructions)
             {
                 break;
             }
         }
 
-        if (steps.Count == 0)
+        if (count == 0)
         {
             return null;
         }
 
+        var steps = new Step[count];
+        Array.Copy(_steps, steps, count);
         ulong first = _memory.CodePageOf(address);
         ulong last = _memory.CodePageOf(steps[^1].Pc);
-        return new Block(address, [.. steps], last == first ? [first] : [first, last]);
+        return new Block(address, steps, last == first ? [first] : [first, last]);
     }
 
     /// <summary>

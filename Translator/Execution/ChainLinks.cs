@@ -19,8 +19,10 @@ public sealed unsafe class ChainLinks : IDisposable
     /// <summary>Entries of the jump cache that register jumps (jr, jalr) look their target up in.</summary>
     public const int JumpCacheEntries = 1 << 14;
 
-    private static readonly MethodInfo? s_getMethodDescriptor =
-        typeof(DynamicMethod).GetMethod("GetMethodDescriptor", BindingFlags.NonPublic | BindingFlags.Instance);
+    /// <summary>A delegate, not MethodInfo.Invoke: reflection invokes through a stub it JIT-compiles first.</summary>
+    private static readonly Func<DynamicMethod, RuntimeMethodHandle>? s_getMethodDescriptor =
+        typeof(DynamicMethod).GetMethod("GetMethodDescriptor", BindingFlags.NonPublic | BindingFlags.Instance)
+            ?.CreateDelegate<Func<DynamicMethod, RuntimeMethodHandle>>();
 
     private readonly nint* _slots;
 
@@ -98,7 +100,7 @@ public sealed unsafe class ChainLinks : IDisposable
     /// several ns per call, DBT-NOTES B.2); zero where the runtime does not expose it.
     /// </summary>
     public static nint EntryPoint(DynamicMethod method) =>
-        s_getMethodDescriptor?.Invoke(method, null) is RuntimeMethodHandle handle ? handle.GetFunctionPointer() : 0;
+        s_getMethodDescriptor is { } descriptor ? descriptor(method).GetFunctionPointer() : 0;
 
     /// <summary>Points every exit to <paramref name="address"/> at <paramref name="entry"/>.</summary>
     public void Publish(ulong address, nint entry)
