@@ -122,7 +122,17 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
         _memory.CodePageWritten -= InvalidatePage;
         _disposing = true; // the blocks still queued would never run again: a short process would wait for them
         _compileQueue.CompleteAdding();
-        _compiler?.Join();
+        if (_compiler is null)
+        {
+            ReleaseCompilerResources();
+        }
+
+        // Otherwise the compile thread releases them after the compile in progress, which publishes into the link
+        // table: waiting for it cost a short process a few ms at exit.
+    }
+
+    private void ReleaseCompilerResources()
+    {
         _compileQueue.Dispose();
         _links.Dispose();
     }
@@ -157,6 +167,8 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
                 CompileNow(block);
             }
         }
+
+        ReleaseCompilerResources();
     }
 
     private void CompileNow(Block block)
