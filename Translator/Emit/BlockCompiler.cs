@@ -120,9 +120,9 @@ public static unsafe class BlockCompiler
                 }
             }
 
-            foreach (Block block in _region)
+            for (int i = 0; i < _region.Count; i++)
             {
-                EmitBlock(block);
+                EmitBlock(i);
             }
 
             _il.MarkLabel(_exit);
@@ -186,21 +186,19 @@ public static unsafe class BlockCompiler
         {
             foreach (Block block in _region)
             {
-                foreach (ulong successor in RegionBuilder.ConstantSuccessors(block))
+                if (RegionBuilder.ContinuesInto(block, _region))
                 {
-                    if (IndexInRegion(successor) >= 0)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
 
-        private void EmitBlock(Block block)
+        private void EmitBlock(int index)
         {
-            _il.MarkLabel(_blockLabels[IndexInRegion(block.Address)]);
+            Block block = _region[index];
+            _il.MarkLabel(_blockLabels[index]);
             Array.Clear(_inWord); // every way into a block writes its words back
             if (_fullSystem)
             {
@@ -208,14 +206,13 @@ public static unsafe class BlockCompiler
             }
 
             Step[] steps = block.Steps;
-            int branch = 0;
+            int branch = 0; // the branch with a delay slot, or the end
             while (branch < steps.Length && (steps[branch].Flags & InstructionFlags.DelaySlot) == 0)
             {
                 branch++;
             }
 
-            branch = branch < steps.Length ? branch : -1;
-            SharedPageCheck?[] checks = SharedPageCheck.Find(steps, branch < 0 ? steps.Length : branch);
+            SharedPageCheck?[] checks = SharedPageCheck.Find(steps, branch);
             _sharedPageHosts.Clear();
             for (int i = 0; i < steps.Length; i++)
             {
@@ -463,6 +460,7 @@ public static unsafe class BlockCompiler
             _inWord[register] = true;
         }
 
+        /// <summary>Whether the instruction's result is a sign-extended word, its operands read as they are before it.</summary>
         private bool ResultIsWord(in DecodedInstruction instruction, Semantic semantic)
         {
             if (semantic.WordResult != WordResult.FromWordOperands)

@@ -121,7 +121,7 @@ public static class RegionBuilder
     }
 
     /// <summary>Whether <paramref name="block"/> can continue at one of <paramref name="blocks"/> through a constant exit.</summary>
-    private static bool ContinuesInto(Block block, IReadOnlyList<Block> blocks)
+    public static bool ContinuesInto(Block block, IReadOnlyList<Block> blocks)
     {
         foreach (ulong successor in ConstantSuccessors(block))
         {
