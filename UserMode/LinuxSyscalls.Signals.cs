@@ -35,7 +35,7 @@ public sealed unsafe partial class LinuxSyscalls
             _signals.SetAction(signal, new SignalAction(
                 BinaryPrimitives.ReadUInt64LittleEndian(raw.AsSpan(8)),
                 BinaryPrimitives.ReadUInt32LittleEndian(raw),
-                BinaryPrimitives.ReadUInt128LittleEndian(raw.AsSpan(16))));
+                SignalSet.Read(raw.AsSpan(16))));
         }
 
         if (oldAction != 0)
@@ -43,7 +43,7 @@ public sealed unsafe partial class LinuxSyscalls
             byte[] raw = new byte[SignalAction.Size];
             BinaryPrimitives.WriteUInt32LittleEndian(raw, previous.Flags);
             BinaryPrimitives.WriteUInt64LittleEndian(raw.AsSpan(8), previous.Handler);
-            BinaryPrimitives.WriteUInt128LittleEndian(raw.AsSpan(16), previous.Mask);
+            previous.Mask.Write(raw.AsSpan(16));
             if (!_memory.TryWrite(oldAction, raw))
             {
                 return -Errno.EFAULT;
@@ -60,7 +60,7 @@ public sealed unsafe partial class LinuxSyscalls
             return -Errno.EINVAL;
         }
 
-        UInt128 previous = _signals.Blocked;
+        SignalSet previous = _signals.Blocked;
         if (set != 0)
         {
             byte[] raw = new byte[GuestSignal.SigsetSize];
@@ -69,7 +69,7 @@ public sealed unsafe partial class LinuxSyscalls
                 return -Errno.EFAULT;
             }
 
-            UInt128 mask = BinaryPrimitives.ReadUInt128LittleEndian(raw);
+            SignalSet mask = SignalSet.Read(raw);
             switch (how)
             {
                 case SigBlock: _signals.SetBlocked(previous | mask); break;
@@ -82,7 +82,7 @@ public sealed unsafe partial class LinuxSyscalls
         if (oldSet != 0)
         {
             byte[] raw = new byte[GuestSignal.SigsetSize];
-            BinaryPrimitives.WriteUInt128LittleEndian(raw, previous);
+            previous.Write(raw);
             if (!_memory.TryWrite(oldSet, raw))
             {
                 return -Errno.EFAULT;

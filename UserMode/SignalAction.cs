@@ -4,7 +4,7 @@ namespace LoongsonDbt.UserMode;
 /// A guest <c>struct sigaction</c> as n64 lays it out (arch/mips/include/uapi/asm/signal.h):
 /// sa_flags (u32) at 0, sa_handler at 8, sa_mask (16 bytes) at 16.
 /// </summary>
-public readonly record struct SignalAction(ulong Handler, uint Flags, UInt128 Mask)
+public readonly record struct SignalAction(ulong Handler, uint Flags, SignalSet Mask)
 {
     public const int Size = 32;
     public const ulong Default = 0;

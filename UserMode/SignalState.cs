@@ -37,12 +37,12 @@ public sealed unsafe class SignalState
     private const int SsOnStack = 1;
     private const int SsDisable = 2;
 
-    private static readonly UInt128 s_unblockable = Bit(GuestSignal.SIGKILL) | Bit(GuestSignal.SIGSTOP);
+    private static readonly SignalSet s_unblockable = SignalSet.Of(GuestSignal.SIGKILL) | SignalSet.Of(GuestSignal.SIGSTOP);
 
     private readonly SignalAction[] _actions = new SignalAction[GuestSignal.Count + 1];
     private readonly AddressSpace _memory;
     private readonly TextWriter? _diagnostics;
-    private UInt128 _pending;
+    private SignalSet _pending;
     private readonly int[] _pendingCodes = new int[GuestSignal.Count + 1];
 
     public SignalState(AddressSpace memory, TextWriter? diagnostics, ulong trampoline)
@@ -58,7 +58,7 @@ public sealed unsafe class SignalState
     /// <summary>The guest address of <see cref="TrampolineCode"/>: every handler returns there.</summary>
     public ulong Trampoline { get; }
 
-    public UInt128 Blocked { get; private set; }
+    public SignalSet Blocked { get; private set; }
 
     /// <summary>The signal whose default action ended the process, once one has.</summary>
     public int TerminatingSignal { get; private set; }
@@ -69,13 +69,11 @@ public sealed unsafe class SignalState
 
     public bool AltStackEnabled { get; private set; }
 
-    public static UInt128 Bit(int signal) => UInt128.One << (signal - 1);
-
     public SignalAction GetAction(int signal) => _actions[signal];
 
     public void SetAction(int signal, SignalAction action) => _actions[signal] = action;
 
-    public void SetBlocked(UInt128 mask) => Blocked = mask & ~s_unblockable;
+    public void SetBlocked(SignalSet mask) => Blocked = mask & ~s_unblockable;
 
     /// <summary>sigaltstack: returns 0 or a negative errno. <paramref name="sp"/> tells whether we are on the stack now.</summary>
     public int SetAltStack(ulong stackBase, ulong size, int flags, ulong sp)
@@ -120,7 +118,7 @@ public sealed unsafe class SignalState
     public SignalDisposition RaiseFault(CpuState* state, int signal, int code, ulong address)
     {
         SignalAction action = _actions[signal];
-        if ((Blocked & Bit(signal)) != 0 || action.Handler == SignalAction.Ignore)
+        if (Blocked.Contains(signal) || action.Handler == SignalAction.Ignore)
         {
             _actions[signal] = default;
             action = default;
@@ -143,21 +141,21 @@ public sealed unsafe class SignalState
             return;
         }
 
-        _pending |= Bit(signal);
+        _pending |= SignalSet.Of(signal);
         _pendingCodes[signal] = code;
     }
 
     /// <summary>Delivers the lowest pending unblocked signal, if any; the guest resumes at <c>state-&gt;Pc</c> afterwards.</summary>
     public SignalDisposition DeliverPending(CpuState* state)
     {
-        UInt128 ready = _pending & ~Blocked;
-        if (ready == 0)
+        SignalSet ready = _pending & ~Blocked;
+        if (ready.IsEmpty)
         {
             return SignalDisposition.NotDelivered;
         }
 
-        int signal = (int)UInt128.TrailingZeroCount(ready) + 1;
-        _pending &= ~Bit(signal);
+        int signal = ready.First;
+        _pending &= ~SignalSet.Of(signal);
         SignalAction action = _actions[signal];
         if (action.Handler == SignalAction.Ignore)
         {
@@ -197,7 +195,7 @@ public sealed unsafe class SignalState
         state->Lo = BinaryPrimitives.ReadUInt64LittleEndian(mc[ScMdlo..]);
         state->Pc = BinaryPrimitives.ReadUInt64LittleEndian(mc[ScPc..]);
         state->Fcsr = BinaryPrimitives.ReadUInt32LittleEndian(mc[ScFpcCsr..]);
-        SetBlocked(BinaryPrimitives.ReadUInt128LittleEndian(context.AsSpan(SignalMaskOffset)));
+        SetBlocked(SignalSet.Read(context.AsSpan(SignalMaskOffset)));
         return true;
     }
 
@@ -240,7 +238,7 @@ public sealed unsafe class SignalState
         BinaryPrimitives.WriteUInt64LittleEndian(mc[ScPc..], state->Pc);
         BinaryPrimitives.WriteUInt32LittleEndian(mc[ScFpcCsr..], state->Fcsr);
         BinaryPrimitives.WriteUInt32LittleEndian(mc[ScUsedMath..], 1);
-        BinaryPrimitives.WriteUInt128LittleEndian(context[SignalMaskOffset..], Blocked);
+        Blocked.Write(context[SignalMaskOffset..]);
 
         if (!_memory.TryWrite(frame, bytes))
         {
@@ -249,7 +247,7 @@ public sealed unsafe class SignalState
             return Terminate(state, GuestSignal.SIGSEGV, frame);
         }
 
-        SetBlocked(Blocked | action.Mask | ((action.Flags & SignalAction.SaNoDefer) != 0 ? 0 : Bit(signal)));
+        SetBlocked(Blocked | action.Mask | ((action.Flags & SignalAction.SaNoDefer) != 0 ? default : SignalSet.Of(signal)));
         if ((action.Flags & SignalAction.SaResetHand) != 0)
         {
             _actions[signal] = default;
