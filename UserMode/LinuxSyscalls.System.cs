@@ -18,10 +18,11 @@ public sealed unsafe partial class LinuxSyscalls
     private const int TaskCommLength = 16;
     private const int ResourceLimits = 16;
 
-    /// <summary>Limits the guest set, by resource: remembered and reported back, not imposed on the emulator.</summary>
-    private readonly (ulong Soft, ulong Hard)[] _limits = new (ulong, ulong)[ResourceLimits];
-
-    private readonly bool[] _limitSet = new bool[ResourceLimits];
+    /// <summary>
+    /// Limits the guest set, by resource (null: the host's, never set): remembered and reported back, not imposed on
+    /// the emulator.
+    /// </summary>
+    private readonly Limit?[] _limits = new Limit?[ResourceLimits];
 
     /// <summary>The name PR_SET_NAME gave the thread (NUL-padded), or null while it is still the program's file name.</summary>
     private byte[]? _threadName;
@@ -245,8 +246,8 @@ public sealed unsafe partial class LinuxSyscalls
 
         if (oldLimit != 0)
         {
-            (ulong Soft, ulong Hard) current = _limits[resource];
-            if (!_limitSet[resource])
+            Limit? current = _limits[resource];
+            if (current is null)
             {
                 long* host = stackalloc long[2];
                 long result = Checked(Libc.prlimit(0, HostResource(resource), null, host));
@@ -255,7 +256,7 @@ public sealed unsafe partial class LinuxSyscalls
                     return result;
                 }
 
-                current = ((ulong)host[0], (ulong)host[1]);
+                current = new Limit((ulong)host[0], (ulong)host[1]);
             }
 
             if (!TryWriteUInt64(oldLimit, current.Soft) || !TryWriteUInt64(oldLimit + 8, current.Hard))
@@ -276,12 +277,13 @@ public sealed unsafe partial class LinuxSyscalls
                 return -Errno.EINVAL;
             }
 
-            _limits[resource] = (soft, hard);
-            _limitSet[resource] = true;
+            _limits[resource] = new Limit(soft, hard);
         }
 
         return 0;
     }
+
+    private sealed record Limit(ulong Soft, ulong Hard);
 
     /// <summary>The host's number of a MIPS RLIMIT_*: NOFILE, AS, RSS, NPROC and MEMLOCK are numbered differently.</summary>
     private static int HostResource(int resource) => resource switch
