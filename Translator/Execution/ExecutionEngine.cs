@@ -124,17 +124,13 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
         _compileQueue.CompleteAdding();
         if (_compiler is null)
         {
-            ReleaseCompilerResources();
+            _compileQueue.Dispose();
+            _links.Dispose();
         }
 
-        // Otherwise the compile thread releases them after the compile in progress, which publishes into the link
-        // table: waiting for it cost a short process a few ms at exit.
-    }
-
-    private void ReleaseCompilerResources()
-    {
-        _compileQueue.Dispose();
-        _links.Dispose();
+        // Otherwise the compile thread frees the link table after the compile in progress, which publishes into it:
+        // waiting for it cost a short process a few ms at exit. The queue is left to the collector: CompleteAdding
+        // lets the compile thread finish before it returns, and a queue that thread disposed made it throw.
     }
 
     private Block Translate(ulong pc)
@@ -168,7 +164,7 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             }
         }
 
-        ReleaseCompilerResources();
+        _links.Dispose();
     }
 
     private void CompileNow(Block block)
