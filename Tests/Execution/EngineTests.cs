@@ -14,13 +14,13 @@ namespace LoongsonDbt.Tests.Execution;
 [TestFixture(EngineMode.Tiered)]
 public unsafe class EngineTests(EngineMode mode)
 {
-    private const ulong CodeAddress = 0x1_2000_0000;
-    private const ulong DataAddress = 0x1_3000_0000;
+    private const ulong CodeAddress = AssembledMachine.CodeAddress;
+    private const ulong DataAddress = AssembledMachine.DataAddress;
 
     [Test]
     public void LoopSumsAndStopsAtTheSyscall()
     {
-        using var machine = new Machine(mode, """
+        using var machine = new AssembledMachine(mode, """
             li $2, 0
             li $3, 1000
             loop:
@@ -41,7 +41,7 @@ public unsafe class EngineTests(EngineMode mode)
     [Test]
     public void ThirtyTwoBitResultsAreSignExtended()
     {
-        using var machine = new Machine(mode, """
+        using var machine = new AssembledMachine(mode, """
             lui $2, 0x7fff
             ori $2, $2, 0xffff
             addiu $3, $2, 1
@@ -60,7 +60,7 @@ public unsafe class EngineTests(EngineMode mode)
     [Test]
     public void LoadsStoresAndUnalignedPartsUseLittleEndianMemory()
     {
-        using var machine = new Machine(mode, $"""
+        using var machine = new AssembledMachine(mode, $"""
             dli $8, {DataAddress}
             dli $9, 0x0807060504030201
             sd $9, 0($8)
@@ -84,7 +84,7 @@ public unsafe class EngineTests(EngineMode mode)
     [Test]
     public void FaultInADelaySlotReportsTheBranchAndKeepsEarlierResults()
     {
-        using var machine = new Machine(mode, """
+        using var machine = new AssembledMachine(mode, """
             li $2, 7
             li $3, 1
             beq $3, $3, target
@@ -105,7 +105,7 @@ public unsafe class EngineTests(EngineMode mode)
     [Test]
     public void OverflowTrapLeavesTheDestinationUnchanged()
     {
-        using var machine = new Machine(mode, """
+        using var machine = new AssembledMachine(mode, """
             li $2, 5
             lui $3, 0x7fff
             ori $3, $3, 0xffff
@@ -124,7 +124,7 @@ public unsafe class EngineTests(EngineMode mode)
     public void LoadsThroughOneBaseFaultWhereTheyCrossIntoAnUnmappedPage()
     {
         // The first block brings the data page into the software TLB; the loads after the branch share one check.
-        using var machine = new Machine(mode, $"""
+        using var machine = new AssembledMachine(mode, $"""
             dli $8, {DataAddress}
             li $9, 7
             li $4, 5
@@ -151,7 +151,7 @@ public unsafe class EngineTests(EngineMode mode)
     [Test]
     public void StoresThroughOneBaseFaultWhereTheyCrossIntoAnUnmappedPage()
     {
-        using var machine = new Machine(mode, $"""
+        using var machine = new AssembledMachine(mode, $"""
             dli $8, {DataAddress}
             lw $2, 0($8)
             b next
@@ -173,7 +173,7 @@ public unsafe class EngineTests(EngineMode mode)
     public void StoreOverTranslatedCodeRunsTheNewCode()
     {
         // Run a routine that returns 1 in v0, then patch its first instruction to "li v0,2" and run again.
-        using var machine = new Machine(mode, $"""
+        using var machine = new AssembledMachine(mode, $"""
             dli $16, {CodeAddress + 0x100}
             jalr $16
             nop
@@ -194,35 +194,5 @@ public unsafe class EngineTests(EngineMode mode)
         Assert.That(machine.State->Exception, Is.EqualTo(GuestException.Syscall));
         Assert.That(machine.State->Gpr[17], Is.EqualTo(1UL));
         Assert.That(machine.State->Gpr[2], Is.EqualTo(2UL));
-    }
-
-    /// <summary>An address space with the code mapped RWX at <see cref="CodeAddress"/> and a data page.</summary>
-    private sealed class Machine : IDisposable
-    {
-        private readonly AddressSpace _memory = new();
-        private readonly GuestCpu _cpu = new();
-        private readonly ExecutionEngine _engine;
-
-        public Machine(EngineMode mode, string source)
-        {
-            byte[] code = GuestAssembler.Assemble(source);
-            _memory.Map(CodeAddress, (ulong)code.Length + 0x1000, PageProtection.All);
-            _memory.Poke(CodeAddress, code);
-            _memory.Map(DataAddress, 0x1000, PageProtection.ReadWrite);
-            _memory.Attach(_cpu.State);
-            _cpu.State->Pc = CodeAddress;
-            _engine = new ExecutionEngine(_memory, new EngineOptions { Mode = mode, CompileThreshold = 2 });
-        }
-
-        public CpuState* State => _cpu.State;
-
-        public void Run() => _engine.Run(_cpu.State);
-
-        public void Dispose()
-        {
-            _engine.Dispose();
-            _memory.Dispose();
-            _cpu.Dispose();
-        }
     }
 }

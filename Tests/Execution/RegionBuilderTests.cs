@@ -7,7 +7,8 @@ namespace LoongsonDbt.Tests.Execution;
 
 /// <summary>
 /// Region formation: the hot loops through a block join it; straight-line successors and cold paths do not; a
-/// process's block on no loop takes in the small loop it falls into.
+/// process's block on no loop takes in the small loop it falls into, and a process's loop of few iterations per entry
+/// compiles as part of that block's region.
 /// </summary>
 [TestFixture]
 public class RegionBuilderTests
@@ -102,6 +103,60 @@ public class RegionBuilderTests
             IReadOnlyList<Block> region = RegionBuilder.Build(prologue, cache, fullSystem: true);
 
             Assert.That(region.Select(b => b.Address - CodeAddress).ToArray(), Is.EqualTo(new ulong[] { 0x00 }));
+        }
+    }
+
+    [Test]
+    public void ALoopOfFewIterationsPerEntryCompilesWithTheBlockBeforeIt()
+    {
+        // Eight iterations per entry, as a hash's rounds over each block of input: entering it is as hot as the loop.
+        (CodeCache cache, _, AddressSpace memory) = Translate(TwoLoops, [(0x00, 1000), (0x08, 8000), (0x14, 1000), (0x18, 4000), (0x24, 1000)]);
+        using (memory)
+        {
+            IReadOnlyList<Block> first = RegionBuilder.Build(cache.Lookup(CodeAddress + 0x08)!, cache);
+            IReadOnlyList<Block> second = RegionBuilder.Build(cache.Lookup(CodeAddress + 0x18)!, cache);
+
+            Assert.That(first.Select(b => b.Address - CodeAddress).ToArray(), Is.EqualTo(new ulong[] { 0x00, 0x08 }));
+            Assert.That(second.Select(b => b.Address - CodeAddress).ToArray(), Is.EqualTo(new ulong[] { 0x14, 0x18 }));
+        }
+    }
+
+    [Test]
+    public void ALoopOfManyIterationsPerEntryCompilesOnItsOwn()
+    {
+        // The run in progress stays in the loop: compiled from the block before, it would go on interpreted.
+        (CodeCache cache, _, AddressSpace memory) = Translate(TwoLoops, [(0x00, 10), (0x08, 8000), (0x14, 10), (0x18, 4000), (0x24, 10)]);
+        using (memory)
+        {
+            IReadOnlyList<Block> region = RegionBuilder.Build(cache.Lookup(CodeAddress + 0x08)!, cache);
+
+            Assert.That(region.Select(b => b.Address - CodeAddress).ToArray(), Is.EqualTo(new ulong[] { 0x08 }));
+        }
+    }
+
+    [Test]
+    public unsafe void ALoopWhoseBlockBeforeIsCompiledAlreadyCompilesOnItsOwn()
+    {
+        (CodeCache cache, Block prologue, AddressSpace memory) = Translate(TwoLoops, [(0x00, 1000), (0x08, 8000), (0x14, 1000), (0x18, 4000), (0x24, 1000)]);
+        using (memory)
+        {
+            prologue.Compiled = _ => 0;
+
+            IReadOnlyList<Block> region = RegionBuilder.Build(cache.Lookup(CodeAddress + 0x08)!, cache);
+
+            Assert.That(region.Select(b => b.Address - CodeAddress).ToArray(), Is.EqualTo(new ulong[] { 0x08 }));
+        }
+    }
+
+    [Test]
+    public void OnAFullSystemALoopCompilesOnItsOwn()
+    {
+        (CodeCache cache, _, AddressSpace memory) = Translate(TwoLoops, [(0x00, 1000), (0x08, 8000), (0x14, 1000), (0x18, 4000), (0x24, 1000)]);
+        using (memory)
+        {
+            IReadOnlyList<Block> region = RegionBuilder.Build(cache.Lookup(CodeAddress + 0x08)!, cache, fullSystem: true);
+
+            Assert.That(region.Select(b => b.Address - CodeAddress).ToArray(), Is.EqualTo(new ulong[] { 0x08 }));
         }
     }
 

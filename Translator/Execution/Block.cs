@@ -29,11 +29,23 @@ public sealed class Block
     /// <summary>How often the block was entered while interpreted (the tier-up counter).</summary>
     public long InterpretedCount;
 
+    /// <summary>
+    /// The <see cref="InterpretedCount"/> at which the dispatcher queues the block for compilation, then sets this to
+    /// <see cref="long.MaxValue"/>: never, until a tiered engine caches the block.
+    /// </summary>
+    public long QueueAt = long.MaxValue;
+
     /// <summary>How often the compiled code was entered.</summary>
     public long CompiledCount;
 
     /// <summary>The blocks compiled together with this one as its region (this block first), once compiled.</summary>
     public IReadOnlyList<Block>? Region { get; set; }
+
+    /// <summary>
+    /// For a block compiled inside another's region, not as its entry: that region's entry. Such a block is entered
+    /// from outside only as often as the dispatcher still finds it.
+    /// </summary>
+    public volatile Block? EnclosingRegionEntry;
 
     /// <summary>The compiled code once published, else null; it also keeps the method alive.</summary>
     public volatile BlockFunction? Compiled;

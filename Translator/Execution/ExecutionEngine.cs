@@ -99,8 +99,9 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             }
             else
             {
-                if (++block.InterpretedCount == _options.CompileThreshold && _options.Mode == EngineMode.Tiered && !block.LacksDelaySlot)
+                if (++block.InterpretedCount >= block.QueueAt)
                 {
+                    block.QueueAt = long.MaxValue;
                     _compileQueue.Add(block);
                 }
 
@@ -146,6 +147,11 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             _memory.MarkCodePage(page);
         }
 
+        if (_options.Mode == EngineMode.Tiered)
+        {
+            block.QueueAt = _options.CompileThreshold;
+        }
+
         if (_options.Mode == EngineMode.Compiled)
         {
             CompileNow(block);
@@ -158,19 +164,32 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
     {
         foreach (Block block in _compileQueue.GetConsumingEnumerable())
         {
-            if (!block.Invalidated && !_disposing)
+            if (block.Invalidated || _disposing || block.Compiled is not null)
             {
-                CompileNow(block);
+                continue;
             }
+
+            if (block.EnclosingRegionEntry is { Invalidated: false, Compiled: not null })
+            {
+                // Compiled already, inside a region entered elsewhere: the blocks of one loop all get hot at once, and
+                // each would compile the loop again. It comes back (and compiles) if it is still entered from outside.
+                block.EnclosingRegionEntry = null;
+                QueueAgainLater(block);
+                continue;
+            }
+
+            CompileNow(block);
         }
 
         _links.Dispose();
     }
 
-    private void CompileNow(Block block)
+    /// <summary>Compiles the region <paramref name="hot"/> leads to, which may start before it (<see cref="RegionBuilder.Build"/>).</summary>
+    private void CompileNow(Block hot)
     {
         long start = Stopwatch.GetTimestamp();
-        IReadOnlyList<Block> region = RegionBuilder.Build(block, Cache, _options.FullSystem);
+        IReadOnlyList<Block> region = RegionBuilder.Build(hot, Cache, _options.FullSystem);
+        Block block = region[0];
         System.Reflection.Emit.DynamicMethod method = BlockCompiler.Compile(region, _links, _options.FullSystem);
         BlockFunction function = method.CreateDelegate<BlockFunction>();
         System.Runtime.CompilerServices.RuntimeHelpers.PrepareDelegate(function);
@@ -188,8 +207,23 @@ public sealed unsafe class ExecutionEngine : IExecutionEngine, IDisposable
             {
                 _links.Publish(block.Address, entry);
             }
+
+            for (int i = 1; i < region.Count; i++)
+            {
+                region[i].EnclosingRegionEntry = block;
+            }
+        }
+
+        if (block != hot)
+        {
+            // Compiled on its own if still entered from outside the region as much.
+            hot.EnclosingRegionEntry = null;
+            QueueAgainLater(hot);
         }
     }
+
+    /// <summary>Queues <paramref name="block"/> again once the dispatcher has interpreted it as often as the first time.</summary>
+    private void QueueAgainLater(Block block) => block.QueueAt = block.InterpretedCount + _options.CompileThreshold;
 
     private void InvalidatePage(ulong page)
     {

@@ -6,7 +6,8 @@ namespace LoongsonDbt.Translator.Execution;
 /// with internal branches and keeps its registers in host registers (DBT-NOTES C.2). Blocks that
 /// do not lead back to the entry stay out and are reached by chaining: every register a region uses
 /// is loaded at its entry and stored at its exit, which a short path through a big region would pay
-/// in full. The one exception, in a process: a block on no loop takes in the small loop it falls into.
+/// in full. The one exception, in a process: a block on no loop takes in the small loop it falls into, and a loop
+/// of few iterations per entry compiles only that way.
 /// </summary>
 public static class RegionBuilder
 {
@@ -21,12 +22,63 @@ public static class RegionBuilder
     /// <summary>A successor joins when it ran at least this fraction of the entry's executions.</summary>
     private const int HotFraction = 8;
 
-    public static IReadOnlyList<Block> Build(Block entry, CodeCache cache, bool fullSystem = false)
+    /// <summary>
+    /// The region to compile for <paramref name="hot"/>: its loops, or for a process the block that falls into them with
+    /// them, or a block on no loop with the loop it falls into (see <see cref="IntoFollowingLoop"/>). The first block is
+    /// the region's entry, which is not <paramref name="hot"/> when a loop is compiled with the block before it.
+    /// </summary>
+    public static IReadOnlyList<Block> Build(Block hot, CodeCache cache, bool fullSystem = false)
+    {
+        List<Block> region = Grow(hot, cache, fullSystem);
+        if (fullSystem)
+        {
+            return region;
+        }
+
+        Block[] entry = [hot];
+        bool loopsThroughHot = region.Exists(block => ContinuesInto(block, entry));
+        return loopsThroughHot && WithBlockBefore(region, cache) is { } withBlockBefore ? withBlockBefore : region;
+    }
+
+    /// <summary>
+    /// For a process, a loop that mostly runs a few iterations per entry, as the rounds of a hash over each block of
+    /// input: the region of the hot block before it that falls or branches into it, which is this loop with that block
+    /// in front (<see cref="IntoFollowingLoop"/>); null if there is none. The loop then compiles once, as part of that
+    /// region, instead of twice; its blocks, hot at the same time, are all in that region. A loop that runs long per
+    /// entry is compiled on its own, as the run in progress needs it compiled now.
+    /// </summary>
+    private static List<Block>? WithBlockBefore(List<Block> loop, CodeCache cache)
+    {
+        Block[] head = [loop[0]];
+        long hot = Math.Max(1, Executions(head[0]) / HotFraction);
+        List<Block>? best = null;
+        foreach (Block before in cache.Blocks)
+        {
+            if (before.Invalidated || before.Compiled is not null || Executions(before) < hot || loop.Contains(before)
+                || !ContinuesInto(before, head) || (best is not null && Executions(before) <= Executions(best[0])))
+            {
+                continue;
+            }
+
+            List<Block> region = Grow(before, cache, fullSystem: false);
+            if (region.Count > 1 && region[1] == head[0])
+            {
+                best = region;
+            }
+        }
+
+        return best;
+    }
+
+    private static long Executions(Block block) => block.InterpretedCount + block.CompiledCount;
+
+    /// <summary>The loops through <paramref name="entry"/>, or failing those what <see cref="IntoFollowingLoop"/> makes.</summary>
+    private static List<Block> Grow(Block entry, CodeCache cache, bool fullSystem)
     {
         var region = new List<Block> { entry };
         var seen = new HashSet<Block> { entry };
         int instructions = entry.Steps.Length;
-        long hot = Math.Max(1, (entry.InterpretedCount + entry.CompiledCount) / HotFraction);
+        long hot = Math.Max(1, Executions(entry) / HotFraction);
         for (int next = 0; next < region.Count && region.Count < MaxBlocks; next++)
         {
             foreach (ulong successor in ConstantSuccessors(region[next]))
@@ -51,8 +103,8 @@ public static class RegionBuilder
     /// <summary>
     /// For a process's entry on no loop that falls or branches straight into a small loop (a function's prologue,
     /// the code between two loops): the entry and that loop, so that entering the loop is not a transition between
-    /// regions (each costs a prologue and an epilogue saving and reloading registers; md5sum ran 4% faster). The
-    /// loop is then compiled twice, in its own region too. A kernel has so many such entries that this made its
+    /// regions (each costs a prologue and an epilogue saving and reloading registers; md5sum ran 4% faster). A loop
+    /// that runs long per entry is compiled in its own region too (<see cref="WithBlockBefore"/>). A kernel has so many such entries that this made its
     /// boot 6% slower (and a copy of every loop behind every hot block, 50%), so full-system regions do without.
     /// </summary>
     private static List<Block> IntoFollowingLoop(List<Block> candidates)
