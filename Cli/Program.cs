@@ -12,18 +12,9 @@ public static class Program
     public static int Main(string[] args)
     {
         ExecutionEngine.PrepareTablesInBackground();
-        var root = new RootCommand("LoongsonDbt: a Loongson-3 (MIPS64) emulator and managed hypervisor.")
-        {
-            FetchCommand.Create(),
-            DisasmCommand.Create(),
-            RunCommand.Create(),
-            InitramfsCommand.Create(),
-            BootCommand.Create(),
-        };
-
         try
         {
-            return root.Parse(RunCommand.SeparateGuestArguments(args)).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return RunCommand.ParsePlainRun(args) is { } run ? run.Execute() : ParseAndInvoke(args);
         }
         catch (Exception exception) when (exception is InvalidGuestImageException or GuestUnavailableException or BootConfigurationException
                                               or FileNotFoundException or KeyNotFoundException or FormatException
@@ -32,5 +23,18 @@ public static class Program
             Console.Error.WriteLine($"loongson-dbt: {exception.Message}");
             return 1;
         }
+    }
+
+    private static int ParseAndInvoke(string[] args)
+    {
+        var root = new RootCommand("LoongsonDbt: a Loongson-3 (MIPS64) emulator and managed hypervisor.")
+        {
+            FetchCommand.Create(),
+            DisasmCommand.Create(),
+            RunCommand.Create(),
+            InitramfsCommand.Create(),
+            BootCommand.Create(),
+        };
+        return root.Parse(RunCommand.SeparateGuestArguments(args)).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 }

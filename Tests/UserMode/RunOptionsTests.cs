@@ -4,7 +4,10 @@ using LoongsonDbt.Tests.Support;
 
 namespace LoongsonDbt.Tests.UserMode;
 
-/// <summary><c>run --profile</c> and <c>run --dump-il</c> on a real guest (busybox sha256sum of a generated file).</summary>
+/// <summary>
+/// <c>run --profile</c> and <c>run --dump-il</c> on a real guest (busybox sha256sum of a generated file), and how the
+/// arguments after the program reach it.
+/// </summary>
 [TestFixture]
 [Category("UserMode")]
 public class RunOptionsTests
@@ -66,6 +69,34 @@ public class RunOptionsTests
             File.Delete(input);
             File.Delete(dump);
         }
+    }
+
+    /// <summary>
+    /// With no option of ours before the program, the command line is read without the parser (a faster start): what
+    /// follows the program is still all the program's, and the run is the same as with an option that changes nothing.
+    /// </summary>
+    [Test]
+    public void ArgumentsAfterTheProgramAreTheProgramsEvenWhenTheyLookLikeOurs()
+    {
+        string[] echo = [DebianGuest.BusyboxPath, "echo", "--profile", "--engine", "x", "-h", "@list", "--"];
+
+        HostProcessResult plain = Run(echo);
+        HostProcessResult parsed = Run(["--engine", "tiered", .. echo]);
+
+        Assert.That((plain.ExitCode, plain.OutputText, plain.Error), Is.EqualTo((0, "--profile --engine x -h @list --\n", "")));
+        Assert.That((parsed.ExitCode, parsed.OutputText, parsed.Error), Is.EqualTo((plain.ExitCode, plain.OutputText, plain.Error)));
+    }
+
+    [Test]
+    public void AMissingProgramIsReportedAlikeWithOrWithoutOptions()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), $"loongson-dbt-missing-{Guid.NewGuid():n}");
+
+        HostProcessResult plain = Run([missing, "argument"]);
+        HostProcessResult parsed = Run(["--engine", "tiered", missing, "argument"]);
+
+        Assert.That((plain.ExitCode, plain.Error), Is.EqualTo((1, $"loongson-dbt: {missing}: no such file\n")));
+        Assert.That((parsed.ExitCode, parsed.Error), Is.EqualTo((plain.ExitCode, plain.Error)));
     }
 
     /// <summary>Enough data (1 MiB) that the hash loop gets hot and compiled.</summary>
