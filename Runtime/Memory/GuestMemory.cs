@@ -5,9 +5,10 @@ using LoongsonDbt.Runtime.Cpu;
 namespace LoongsonDbt.Runtime.Memory;
 
 /// <summary>
-/// Guest loads and stores as both execution tiers perform them: the software-TLB hit path inlined
-/// (the compiled code calls these and RyuJIT inlines them, DBT-NOTES B.4), everything else in
-/// <see cref="IGuestMemory"/>. Values are raw little-endian bits, zero-extended.
+/// Guest loads and stores as the interpreter performs them: the software-TLB hit path inlined (DBT-NOTES B.4),
+/// everything else in <see cref="IGuestMemory"/>. Compiled code emits the same hit path in IL, from
+/// <see cref="TagMask"/>, <see cref="TlbIndexShift"/> and <see cref="TlbIndexMask"/>. Values are raw
+/// little-endian bits, zero-extended.
 /// </summary>
 public static unsafe class GuestMemory
 {
@@ -16,6 +17,15 @@ public static unsafe class GuestMemory
     public const ulong PageMask = ~(PageSize - 1);
     public const int TlbIndexBits = 12;
     public const int TlbEntries = 1 << TlbIndexBits;
+
+    /// <summary>
+    /// An entry's byte offset in the table is <c>(address &gt;&gt; TlbIndexShift) &amp; TlbIndexMask</c>: the page number's
+    /// low bits scaled by the 32-byte entry size in one shift and mask (as QEMU's TCG does), and unsigned, so the hit
+    /// path has no sign extension.
+    /// </summary>
+    public const int TlbIndexShift = PageShift - SoftTlbEntry.SizeShift;
+
+    public const ulong TlbIndexMask = (TlbEntries - 1) << SoftTlbEntry.SizeShift;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Load8(CpuState* state, ulong address) => Load(state, address, 1);
@@ -57,11 +67,11 @@ public static unsafe class GuestMemory
 
     /// <summary>
     /// The software-TLB hit path of a naturally aligned load (size a constant at the call site, so the
-    /// switch folds away); false for anything else, which <see cref="LoadMiss"/> handles (compiled code leaves for
-    /// the interpreter instead), so the hit path carries no exception check.
+    /// switch folds away); false for anything else, which <see cref="LoadMiss"/> handles, so the hit path carries
+    /// no exception check.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryLoad(CpuState* state, ulong address, int size, out ulong value)
+    private static bool TryLoad(CpuState* state, ulong address, int size, out ulong value)
     {
         SoftTlbEntry* entry = Entry(state, address);
         if (Tag(address, size) != entry->ReadTag)
@@ -82,7 +92,7 @@ public static unsafe class GuestMemory
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryStore(CpuState* state, ulong address, int size, ulong value)
+    private static bool TryStore(CpuState* state, ulong address, int size, ulong value)
     {
         SoftTlbEntry* entry = Entry(state, address);
         if (Tag(address, size) != entry->WriteTag)
@@ -102,26 +112,6 @@ public static unsafe class GuestMemory
         return true;
     }
 
-    /// <summary>
-    /// The host address of <paramref name="address"/> when the software TLB holds its page for a naturally aligned
-    /// <paramref name="size"/>-byte access (a store's write tag when <paramref name="write"/>) and the
-    /// <paramref name="span"/> bytes from it stay in that page; else 0. Compiled code checks a group of accesses
-    /// through one base register with one call.
-    /// </summary>
-    /// <remarks>
-    /// One compare covers both: it takes the tag of the range's last access (aligned as the first, the span being a
-    /// multiple of the size) against the entry of the first. Were the last on the next page, that page number could
-    /// not be in this entry, which only ever holds pages whose low bits index it (the trick QEMU's TCG uses for an
-    /// access that may cross a page).
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static nint HostRange(CpuState* state, ulong address, int size, int span, bool write)
-    {
-        SoftTlbEntry* entry = Entry(state, address);
-        ulong tag = write ? entry->WriteTag : entry->ReadTag;
-        return Tag(address + (ulong)(span - size), size) == tag ? (nint)(address + (ulong)entry->Addend) : 0;
-    }
-
     /// <summary>A load the software TLB did not hit: translated (and the entry refilled), or its fault recorded.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ulong LoadMiss(CpuState* state, ulong address, int size) => Owner(state).LoadSlow(state, address, size);
@@ -133,17 +123,15 @@ public static unsafe class GuestMemory
     public static IGuestMemory Owner(CpuState* state) => (IGuestMemory)GCHandle.FromIntPtr(state->MemoryHandle).Target!;
 
     /// <summary>
-    /// What a hit compares with an entry's tag: the page, and the low bits a naturally aligned
-    /// <paramref name="size"/>-byte access leaves clear (a misaligned one then misses).
+    /// What a hit compares with an entry's tag, masked from the address: the page, and the low bits a naturally
+    /// aligned <paramref name="size"/>-byte access leaves clear (a misaligned one then misses).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Tag(ulong address, int size) => address & (PageMask | (ulong)(size - 1));
+    public static ulong TagMask(int size) => PageMask | (ulong)(size - 1);
 
-    /// <summary>
-    /// The entry for <paramref name="address"/>: the page number's low bits scaled by the 32-byte entry size in
-    /// one shift and mask (as QEMU's TCG does), and unsigned, so the hit path has no sign extension.
-    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Tag(ulong address, int size) => address & TagMask(size);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static SoftTlbEntry* Entry(CpuState* state, ulong address) =>
-        (SoftTlbEntry*)((byte*)state->Tlb + ((address >> (PageShift - SoftTlbEntry.SizeShift)) & ((TlbEntries - 1) << SoftTlbEntry.SizeShift)));
+        (SoftTlbEntry*)((byte*)state->Tlb + ((address >> TlbIndexShift) & TlbIndexMask));
 }
