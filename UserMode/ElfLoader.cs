@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using LoongsonDbt.Runtime.Images;
 using LoongsonDbt.Runtime.Memory;
+using Microsoft.Win32.SafeHandles;
 
 namespace LoongsonDbt.UserMode;
 
@@ -14,6 +15,7 @@ public static class ElfLoader
     public const ulong PieLoadBias = 0x5555_5000_0000;
 
     private const int HeaderSize = 64;
+    private const long MaxHeadSize = 1 << 20;
     private const int ProgramHeaderEntrySize = 56;
     private const ushort EtExec = 2;
     private const ushort EtDyn = 3;
@@ -27,25 +29,89 @@ public static class ElfLoader
     private const uint PfW = 2;
     private const uint PfR = 4;
 
+    /// <summary>
+    /// Loads the program at <paramref name="path"/>; its segments' bytes are read as their pages are first used
+    /// (<see cref="AddressSpace.PokeFromFile"/>), and the address space keeps the file open for that.
+    /// </summary>
     public static LoadedProgram Load(string path, AddressSpace memory)
     {
-        byte[] contents;
+        SafeFileHandle file;
+        byte[] head;
+        long length;
         try
         {
-            contents = File.ReadAllBytes(path);
+            file = File.OpenHandle(path);
+            length = RandomAccess.GetLength(file);
+            head = ReadHead(file, length);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw new InvalidGuestImageException($"{path}: cannot read ({exception.Message})", exception);
         }
 
-        return Load(contents, path, memory);
+        try
+        {
+            return Load(head, length, path, memory, (address, offset, size) => memory.PokeFromFile(address, file, offset, size));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
     }
 
     /// <param name="source">Names the input in error messages.</param>
     public static LoadedProgram Load(ReadOnlySpan<byte> file, string source, AddressSpace memory)
     {
-        ProgramHeader[] headers = Validate(file, source, out ushort type, out ulong entry, out ulong phoff);
+        byte[] contents = file.ToArray();
+        return Load(contents, contents.Length, source, memory,
+            (address, offset, size) => memory.Poke(address, contents.AsSpan((int)offset, size)));
+    }
+
+    /// <summary>
+    /// The ELF header and the program header table: the first page, or as far as the table reaches if further, up to
+    /// <see cref="MaxHeadSize"/> (Validate reports a table that is not in it).
+    /// </summary>
+    private static byte[] ReadHead(SafeFileHandle file, long length)
+    {
+        byte[] head = ReadAt(file, (int)Math.Min(length, (long)GuestMemory.PageSize));
+        if (head.Length >= HeaderSize)
+        {
+            ulong tableEnd = BinaryPrimitives.ReadUInt64LittleEndian(head.AsSpan(32))
+                + (ulong)BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(54)) * BinaryPrimitives.ReadUInt16LittleEndian(head.AsSpan(56));
+            if (tableEnd > (ulong)head.Length && tableEnd <= (ulong)Math.Min(length, MaxHeadSize))
+            {
+                head = ReadAt(file, (int)tableEnd);
+            }
+        }
+
+        return head;
+    }
+
+    private static byte[] ReadAt(SafeFileHandle file, int count)
+    {
+        var bytes = new byte[count];
+        for (int done = 0; done < count;)
+        {
+            int read = RandomAccess.Read(file, bytes.AsSpan(done), done);
+            if (read == 0)
+            {
+                return bytes[..done];
+            }
+
+            done += read;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>
+    /// Maps the program whose <paramref name="head"/> (<see cref="ReadHead"/>) and <paramref name="length"/> are given;
+    /// <paramref name="fill"/> writes a segment's file bytes (offset, size) at a guest address.
+    /// </summary>
+    private static LoadedProgram Load(ReadOnlySpan<byte> head, long length, string source, AddressSpace memory, Action<ulong, long, int> fill)
+    {
+        ProgramHeader[] headers = Validate(head, length, source, out ushort type, out ulong entry, out ulong phoff);
         ulong bias = type == EtDyn ? PieLoadBias : 0;
         ulong dataEnd = 0;
         ulong phdrAddress = 0;
@@ -84,7 +150,7 @@ public static class ElfLoader
             previousEnd = end;
             previousProtection = protection;
 
-            memory.Poke(header.VirtualAddress + bias, file.Slice((int)header.Offset, (int)header.FileSize));
+            fill(header.VirtualAddress + bias, (long)header.Offset, (int)header.FileSize);
 
             // The rest of the page after the file bytes is zero already: pages are zero-filled on mapping.
             dataEnd = Math.Max(dataEnd, end);
@@ -97,58 +163,58 @@ public static class ElfLoader
         return new LoadedProgram(entry + bias, bias, phdrSegment ?? phdrAddress, headers.Length, ProgramHeaderEntrySize, dataEnd);
     }
 
-    private static ProgramHeader[] Validate(ReadOnlySpan<byte> file, string source, out ushort type, out ulong entry, out ulong phoff)
+    private static ProgramHeader[] Validate(ReadOnlySpan<byte> head, long length, string source, out ushort type, out ulong entry, out ulong phoff)
     {
-        if (file.Length < 4 || !file[..4].SequenceEqual("\u007fELF"u8))
+        if (head.Length < 4 || !head[..4].SequenceEqual("\u007fELF"u8))
         {
             throw new InvalidGuestImageException($"{source}: not an ELF file");
         }
 
-        if (file.Length < HeaderSize)
+        if (head.Length < HeaderSize)
         {
-            throw new InvalidGuestImageException($"{source}: truncated ELF header ({file.Length} bytes)");
+            throw new InvalidGuestImageException($"{source}: truncated ELF header ({head.Length} bytes)");
         }
 
-        if (file[4] != 2)
+        if (head[4] != 2)
         {
-            throw new InvalidGuestImageException($"{source}: not a 64-bit ELF (class {file[4]}); only mips64el n64 programs run");
+            throw new InvalidGuestImageException($"{source}: not a 64-bit ELF (class {head[4]}); only mips64el n64 programs run");
         }
 
-        if (file[5] != 1)
+        if (head[5] != 1)
         {
             throw new InvalidGuestImageException($"{source}: not little-endian; only mips64el n64 programs run");
         }
 
-        ushort machine = BinaryPrimitives.ReadUInt16LittleEndian(file[18..]);
+        ushort machine = BinaryPrimitives.ReadUInt16LittleEndian(head[18..]);
         if (machine != EmMips)
         {
             throw new InvalidGuestImageException($"{source}: machine {machine} is not MIPS (8); only mips64el n64 programs run");
         }
 
-        uint flags = BinaryPrimitives.ReadUInt32LittleEndian(file[48..]);
+        uint flags = BinaryPrimitives.ReadUInt32LittleEndian(head[48..]);
         if ((flags & EfMipsAbi2) != 0 || (flags & EfMipsAbiMask) != 0)
         {
             throw new InvalidGuestImageException($"{source}: e_flags 0x{flags:x} select n32 or o32, not the n64 ABI");
         }
 
-        type = BinaryPrimitives.ReadUInt16LittleEndian(file[16..]);
+        type = BinaryPrimitives.ReadUInt16LittleEndian(head[16..]);
         if (type != EtExec && type != EtDyn)
         {
             throw new InvalidGuestImageException($"{source}: ELF type {type} is not an executable (ET_EXEC or ET_DYN)");
         }
 
-        entry = BinaryPrimitives.ReadUInt64LittleEndian(file[24..]);
-        phoff = BinaryPrimitives.ReadUInt64LittleEndian(file[32..]);
-        ushort phentsize = BinaryPrimitives.ReadUInt16LittleEndian(file[54..]);
-        ushort phnum = BinaryPrimitives.ReadUInt16LittleEndian(file[56..]);
+        entry = BinaryPrimitives.ReadUInt64LittleEndian(head[24..]);
+        phoff = BinaryPrimitives.ReadUInt64LittleEndian(head[32..]);
+        ushort phentsize = BinaryPrimitives.ReadUInt16LittleEndian(head[54..]);
+        ushort phnum = BinaryPrimitives.ReadUInt16LittleEndian(head[56..]);
         if (phentsize != ProgramHeaderEntrySize || phnum == 0)
         {
             throw new InvalidGuestImageException($"{source}: unusable program header table ({phnum} entries of {phentsize} bytes)");
         }
 
-        if (phoff > (ulong)file.Length || (ulong)file.Length - phoff < (ulong)(phnum * phentsize))
+        if (phoff > (ulong)length || (ulong)length - phoff < (ulong)(phnum * phentsize))
         {
-            throw new InvalidGuestImageException($"{source}: truncated (program headers end past the {file.Length}-byte file)");
+            throw new InvalidGuestImageException($"{source}: truncated (program headers end past the {length}-byte file)");
         }
 
         var headers = new ProgramHeader[phnum];
@@ -156,7 +222,7 @@ public static class ElfLoader
         ulong loadedEnd = 0;
         for (int i = 0; i < phnum; i++)
         {
-            ReadOnlySpan<byte> raw = file.Slice((int)phoff + i * phentsize, phentsize);
+            ReadOnlySpan<byte> raw = head.Slice((int)phoff + i * phentsize, phentsize);
             headers[i] = new ProgramHeader(
                 BinaryPrimitives.ReadUInt32LittleEndian(raw),
                 BinaryPrimitives.ReadUInt32LittleEndian(raw[4..]),
@@ -170,10 +236,10 @@ public static class ElfLoader
                 throw new InvalidGuestImageException($"{source}: dynamically linked (PT_INTERP); only static programs run");
             }
 
-            if (header.Type == PtLoad && (header.FileSize > header.MemorySize || header.Offset > (ulong)file.Length
-                || (ulong)file.Length - header.Offset < header.FileSize))
+            if (header.Type == PtLoad && (header.FileSize > header.MemorySize || header.Offset > (ulong)length
+                || (ulong)length - header.Offset < header.FileSize))
             {
-                throw new InvalidGuestImageException($"{source}: truncated or damaged (segment {i} lies outside the {file.Length}-byte file)");
+                throw new InvalidGuestImageException($"{source}: truncated or damaged (segment {i} lies outside the {length}-byte file)");
             }
 
             if (header.Type == PtLoad && header.MemorySize > 0)

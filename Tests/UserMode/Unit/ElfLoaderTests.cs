@@ -56,14 +56,16 @@ public sealed class ElfLoaderTests
         Assert.That(first, Is.EqualTo(0x2402_1455u));
     }
 
-    [Test]
-    public void SegmentsSharingAPageGetTheUnionOfTheirPermissions()
+    /// <summary>From a file, each page is read when first used: the shared page gets both segments' bytes all the same.</summary>
+    [TestCase(false)]
+    [TestCase(true)]
+    public void SegmentsSharingAPageGetTheUnionOfTheirPermissions(bool fromFile)
     {
         byte[] file = File.ReadAllBytes(TinyProgram.Build());
         // The data segment moved onto the text segment's last page, right after the code, as linkers may place it.
         BinaryPrimitives.WriteUInt64LittleEndian(file.AsSpan(LoadSegmentHeaders(file)[1] + 16), 0x1_2000_0140);
         using var memory = new AddressSpace();
-        ElfLoader.Load(file, "shared", memory);
+        Load(file, "shared", memory, fromFile);
 
         Assert.That(memory.TryFetch(0x1_2000_0130, out uint first), Is.True, "the text stays executable");
         Assert.That(first, Is.EqualTo(0x2402_1455u), "li v0, 5205");
@@ -85,15 +87,16 @@ public sealed class ElfLoaderTests
         Assert.That(error!.Message, Does.StartWith("overlap: damaged (segment").And.Contain("overlaps the one before"));
     }
 
-    [Test]
-    public void TruncatedProgramIsRejected()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void TruncatedProgramIsRejected(bool fromFile)
     {
         byte[] file = File.ReadAllBytes(TinyProgram.Build());
         using var memory = new AddressSpace();
 
-        var header = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load(file.AsSpan(0, 40), "cut", memory));
+        var header = Assert.Throws<InvalidGuestImageException>(() => Load(file[..40], "cut", memory, fromFile));
         Assert.That(header!.Message, Does.Contain("truncated ELF header"));
-        var segments = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load(file.AsSpan(0, 0x100), "cut", memory));
+        var segments = Assert.Throws<InvalidGuestImageException>(() => Load(file[..0x100], "cut", memory, fromFile));
         Assert.That(segments!.Message, Does.Contain("truncated"));
     }
 
@@ -113,6 +116,27 @@ public sealed class ElfLoaderTests
         using var memory = new AddressSpace();
         var error = Assert.Throws<InvalidGuestImageException>(() => ElfLoader.Load(noise, "noise", memory));
         Assert.That(error!.Message, Is.EqualTo("noise: not an ELF file"));
+    }
+
+    /// <summary>Loads <paramref name="file"/> from memory, or from a file of those bytes (messages then name the file's path).</summary>
+    private static void Load(byte[] file, string source, AddressSpace memory, bool fromFile)
+    {
+        if (!fromFile)
+        {
+            ElfLoader.Load(file, source, memory);
+            return;
+        }
+
+        string path = Path.Combine(Path.GetTempPath(), $"loongson-dbt-elf-{Guid.NewGuid():n}-{source}");
+        File.WriteAllBytes(path, file);
+        try
+        {
+            ElfLoader.Load(path, memory);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>The file offsets of the PT_LOAD program headers, in table order.</summary>
