@@ -6,8 +6,8 @@ namespace LoongsonDbt.Translator.Execution;
 /// with internal branches and keeps its registers in host registers (DBT-NOTES C.2). Blocks that
 /// do not lead back to the entry stay out and are reached by chaining: every register a region uses
 /// is loaded at its entry and stored at its exit, which a short path through a big region would pay
-/// in full. The one exception, in a process: a block on no loop takes in the small loop it falls into, and a loop
-/// of few iterations per entry compiles only that way.
+/// in full. The exceptions, in a process: a block on no loop takes in the small loop it falls into, and a loop of
+/// few iterations per entry compiles only that way.
 /// </summary>
 public static class RegionBuilder
 {
@@ -85,7 +85,7 @@ public static class RegionBuilder
             {
                 if (cache.Lookup(successor) is not { Invalidated: false } block || !seen.Add(block)
                     || !LinkRules.MayJoinRegion(fullSystem, entry, block)
-                    || block.InterpretedCount + block.CompiledCount < hot
+                    || Executions(block) < hot
                     || instructions + block.Steps.Length > MaxInstructions || region.Count == MaxBlocks)
                 {
                     continue;
@@ -104,8 +104,9 @@ public static class RegionBuilder
     /// For a process's entry on no loop that falls or branches straight into a small loop (a function's prologue,
     /// the code between two loops): the entry and that loop, so that entering the loop is not a transition between
     /// regions (each costs a prologue and an epilogue saving and reloading registers; md5sum ran 4% faster). A loop
-    /// that runs long per entry is compiled in its own region too (<see cref="WithBlockBefore"/>). A kernel has so many such entries that this made its
-    /// boot 6% slower (and a copy of every loop behind every hot block, 50%), so full-system regions do without.
+    /// that runs long per entry is compiled in its own region too (<see cref="WithBlockBefore"/>). A kernel has so
+    /// many such entries that this made its boot 6% slower (and a copy of every loop behind every hot block, 50%), so
+    /// full-system regions do without.
     /// </summary>
     private static List<Block> IntoFollowingLoop(List<Block> candidates)
     {
