@@ -12,9 +12,9 @@ namespace LoongsonDbt.Translator.Emit;
 /// </summary>
 internal sealed class SoftTlbProbe(ILGenerator il)
 {
-    private static readonly int s_tlbOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Tlb));
-    private static readonly int s_writeTagOffset = (int)Marshal.OffsetOf<SoftTlbEntry>(nameof(SoftTlbEntry.WriteTag));
-    private static readonly int s_addendOffset = (int)Marshal.OffsetOf<SoftTlbEntry>(nameof(SoftTlbEntry.Addend));
+    private static readonly int s_tlbOffset = (int)Marshal.OffsetOf(typeof(CpuState), nameof(CpuState.Tlb));
+    private static readonly int s_writeTagOffset = (int)Marshal.OffsetOf(typeof(SoftTlbEntry), nameof(SoftTlbEntry.WriteTag));
+    private static readonly int s_addendOffset = (int)Marshal.OffsetOf(typeof(SoftTlbEntry), nameof(SoftTlbEntry.Addend));
 
     private LocalBuilder? _entry;
 
