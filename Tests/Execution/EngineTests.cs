@@ -149,6 +149,65 @@ public unsafe class EngineTests(EngineMode mode)
     }
 
     [Test]
+    public void LoadsThroughABaseSteppedBetweenThemReadFromWhereItPoints()
+    {
+        // A loop's pointer stepped between its loads (md5's rounds): the loads after the step share the check made
+        // before it, at offsets that count the step.
+        using var machine = new AssembledMachine(mode, $"""
+            dli $8, {DataAddress}
+            li $9, 1
+            sw $9, 0($8)
+            li $9, 2
+            sw $9, 4($8)
+            li $9, 3
+            sw $9, 8($8)
+            b next
+            nop
+            next:
+            lw $2, 0($8)
+            daddiu $8, $8, 8
+            lw $3, -4($8)
+            lw $4, 0($8)
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.Syscall));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(1UL));
+        Assert.That(machine.State->Gpr[3], Is.EqualTo(2UL));
+        Assert.That(machine.State->Gpr[4], Is.EqualTo(3UL));
+    }
+
+    [Test]
+    public void LoadsThroughASteppedBaseFaultWhereTheyCrossIntoAnUnmappedPage()
+    {
+        using var machine = new AssembledMachine(mode, $"""
+            dli $8, {DataAddress}
+            li $9, 7
+            li $4, 5
+            sw $9, 0xff8($8)
+            sw $9, 0xffc($8)
+            b next
+            nop
+            next:
+            lw $2, 0xff8($8)
+            daddiu $8, $8, 4
+            lw $3, 0xff8($8)
+            lw $4, 0xffc($8)
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.TlbLoad));
+        Assert.That(machine.State->BadVAddr, Is.EqualTo(DataAddress + 0x1000));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(7UL));
+        Assert.That(machine.State->Gpr[3], Is.EqualTo(7UL));
+        Assert.That(machine.State->Gpr[4], Is.EqualTo(5UL));
+    }
+
+    [Test]
     public void StoresThroughOneBaseFaultWhereTheyCrossIntoAnUnmappedPage()
     {
         using var machine = new AssembledMachine(mode, $"""

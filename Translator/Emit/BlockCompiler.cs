@@ -52,7 +52,7 @@ public static unsafe class BlockCompiler
         new Emitter(region, il, links, fullSystem).EmitRegion();
 
     /// <summary>An access that shares <see cref="Check"/>, whose host address <see cref="Host"/> holds (0 when it failed).</summary>
-    private readonly record struct SharedAccess(SharedPageCheck Check, LocalBuilder Host);
+    private readonly record struct SharedAccess(SharedPageMember Member, LocalBuilder Host);
 
     private sealed class Emitter
     {
@@ -211,7 +211,7 @@ public static unsafe class BlockCompiler
                 branch++;
             }
 
-            SharedPageCheck?[] checks = SharedPageCheck.Find(steps, branch);
+            SharedPageMember?[] checks = SharedPageCheck.Find(steps, branch);
             _sharedPageHosts.Clear();
             for (int i = 0; i < steps.Length; i++)
             {
@@ -322,12 +322,12 @@ public static unsafe class BlockCompiler
         }
 
         /// <summary>
-        /// The local holding the host address of <paramref name="check"/>'s range, made at its first access
+        /// The local holding the host address of <paramref name="member"/>'s check, made at the check's first access
         /// (<paramref name="stepIndex"/>); null for an access that makes its own check.
         /// </summary>
-        private SharedAccess? SharedAccessOf(SharedPageCheck? check, int stepIndex)
+        private SharedAccess? SharedAccessOf(SharedPageMember? member, int stepIndex)
         {
-            if (check is null)
+            if (member is not { Check: var check })
             {
                 return null;
             }
@@ -359,7 +359,7 @@ public static unsafe class BlockCompiler
                 _il.MarkLabel(done);
             }
 
-            return new SharedAccess(check, _sharedPageHosts[check]);
+            return new SharedAccess(member.Value, _sharedPageHosts[check]);
         }
 
         private void EmitInstruction(in Step step, bool inDelaySlot, SharedAccess? shared = null)
@@ -551,7 +551,7 @@ public static unsafe class BlockCompiler
                 _il.Emit(OpCodes.Br, done);
                 _il.MarkLabel(sharedHit);
                 _il.Emit(OpCodes.Ldloc, sharing.Host);
-                _il.Emit(OpCodes.Ldc_I4, (int)(step.Instruction.Immediate - sharing.Check.LowestOffset));
+                _il.Emit(OpCodes.Ldc_I4, (int)(sharing.Member.Offset - sharing.Member.Check.LowestOffset));
                 _il.Emit(OpCodes.Add);
                 _tlb.EmitAccess(size, value, isStore);
             }

@@ -10,7 +10,9 @@ namespace LoongsonDbt.Translator.Emit;
 /// where that register keeps its value (a structure's fields, an unrolled loop's array slots): one
 /// software-TLB check of the whole range they touch serves them all when it lies in one page, and each
 /// access is then a single host load or store. When the check fails (a miss, a page boundary, a code
-/// page for stores) each access takes its own path, so faults stay precise.
+/// page for stores) each access takes its own path, so faults stay precise. A base register stepped by a
+/// constant (<c>daddiu $r, $r, imm</c>, a loop's pointer moving on between its accesses) keeps its group,
+/// the offsets after it counted from the register's value at the check.
 /// </summary>
 public sealed class SharedPageCheck
 {
@@ -44,14 +46,17 @@ public sealed class SharedPageCheck
     /// <summary>How many accesses share the check.</summary>
     public int Accesses { get; private set; } = 1;
 
+    /// <summary>What the base register has been stepped by since the check.</summary>
+    private long _stepped;
+
     /// <summary>
     /// The group each of <paramref name="steps"/>[0, <paramref name="count"/>) belongs to, or null; groups have at
     /// least two accesses. Any step that calls into the runtime ends every group (it might change the mapping),
-    /// and a write to a base register ends that register's groups.
+    /// and a write to a base register ends that register's groups unless it steps the register by a constant.
     /// </summary>
-    public static SharedPageCheck?[] Find(Step[] steps, int count)
+    public static SharedPageMember?[] Find(Step[] steps, int count)
     {
-        var membership = new SharedPageCheck?[count];
+        var membership = new SharedPageMember?[count];
         var open = new List<SharedPageCheck>();
         for (int i = 0; i < count; i++)
         {
@@ -67,28 +72,38 @@ public sealed class SharedPageCheck
             {
                 bool isStore = semantic.StoreSize > 0;
                 int baseRegister = step.Instruction.Base;
-                long offset = step.Instruction.Immediate;
                 SharedPageCheck? group = open.Find(g => g.BaseRegister == baseRegister && g.Size == size && g.IsStore == isStore);
                 if (group is null)
                 {
-                    open.Add(membership[i] = new SharedPageCheck(baseRegister, size, isStore, offset, i));
+                    group = new SharedPageCheck(baseRegister, size, isStore, step.Instruction.Immediate, i);
+                    open.Add(group);
+                    membership[i] = new SharedPageMember(group, step.Instruction.Immediate);
                 }
-                else if (group.TryAdd(offset))
+                else if (group._stepped + step.Instruction.Immediate is long offset && group.TryAdd(offset))
                 {
-                    membership[i] = group;
+                    membership[i] = new SharedPageMember(group, offset);
                 }
             }
 
             if (semantic.DestinationShift >= 0)
             {
                 int destination = (int)(step.Instruction.Word >> semantic.DestinationShift) & 0x1F;
-                open.RemoveAll(g => g.BaseRegister == destination);
+                bool stepsByConstant = step.Instruction.Name == InstructionName.Daddiu && step.Instruction.Rs == destination;
+                foreach (SharedPageCheck group in open)
+                {
+                    group._stepped += stepsByConstant && group.BaseRegister == destination ? step.Instruction.Immediate : 0;
+                }
+
+                if (!stepsByConstant)
+                {
+                    open.RemoveAll(g => g.BaseRegister == destination);
+                }
             }
         }
 
         for (int i = 0; i < count; i++)
         {
-            if (membership[i] is { Accesses: < 2 })
+            if (membership[i] is { Check.Accesses: < 2 })
             {
                 membership[i] = null;
             }
@@ -116,3 +131,6 @@ public sealed class SharedPageCheck
         return true;
     }
 }
+
+/// <summary>An access served by <paramref name="Check"/>, at <paramref name="Offset"/> from its base register's value at the check.</summary>
+public readonly record struct SharedPageMember(SharedPageCheck Check, long Offset);
