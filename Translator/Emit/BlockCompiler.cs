@@ -211,10 +211,17 @@ public static unsafe class BlockCompiler
                 branch++;
             }
 
-            SharedPageMember?[] checks = SharedPageCheck.Find(steps, branch);
+            int tail = SharedTailStart(steps, branch);
+            SharedPageMember?[] checks = SharedPageCheck.Find(steps, Math.Min(branch, tail));
             _sharedPageHosts.Clear();
             for (int i = 0; i < steps.Length; i++)
             {
+                if (i == tail)
+                {
+                    ExitTo(steps[i].Pc);
+                    return;
+                }
+
                 if (i == branch)
                 {
                     EmitBranch(steps[i], i + 1 < steps.Length ? steps[i + 1] : null);
@@ -225,6 +232,24 @@ public static unsafe class BlockCompiler
             }
 
             ExitTo(block.End);
+        }
+
+        /// <summary>
+        /// The first step after the start that another block of the region begins at, up to the branch (not its delay
+        /// slot), or the steps' length. A block runs to its branch, so the block that falls into a loop holds the loop's
+        /// body again: from there on it branches to that block instead (md5's regions compiled a third faster).
+        /// </summary>
+        private int SharedTailStart(Step[] steps, int branch)
+        {
+            for (int i = 1; i <= branch && i < steps.Length; i++)
+            {
+                if (IndexInRegion(steps[i].Pc) >= 0)
+                {
+                    return i;
+                }
+            }
+
+            return steps.Length;
         }
 
         /// <summary>
