@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using LoongsonDbt.Runtime.Cpu;
 using LoongsonDbt.Runtime.Memory;
@@ -37,7 +38,14 @@ public sealed unsafe class LinuxProcess
         Program = program;
         ulong trampoline = InitialStack.StackTop;
         _memory.Map(trampoline, GuestMemory.PageSize, PageProtection.ReadExecute);
-        _memory.Poke(trampoline, System.Runtime.InteropServices.MemoryMarshal.AsBytes<uint>(SignalState.TrampolineCode));
+        // Word by word: MemoryMarshal.AsBytes<uint> is a generic instantiation JIT-compiled at every start.
+        Span<byte> code = stackalloc byte[SignalState.TrampolineCode.Length * sizeof(uint)];
+        for (int i = 0; i < SignalState.TrampolineCode.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(code[(i * sizeof(uint))..], SignalState.TrampolineCode[i]);
+        }
+
+        _memory.Poke(trampoline, code);
         Signals = new SignalState(memory, diagnostics, trampoline);
         Syscalls = new LinuxSyscalls(memory, files, Signals, program.DataEnd, executablePath, diagnostics);
     }

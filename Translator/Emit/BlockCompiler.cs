@@ -352,10 +352,12 @@ public static unsafe class BlockCompiler
         /// </summary>
         private SharedAccess? SharedAccessOf(SharedPageMember? member, int stepIndex)
         {
-            if (member is not { Check: var check })
+            if (member is not { } shared)
             {
                 return null;
             }
+
+            SharedPageCheck check = shared.Check;
 
             if (check.FirstStep == stepIndex)
             {
@@ -384,7 +386,7 @@ public static unsafe class BlockCompiler
                 _il.MarkLabel(done);
             }
 
-            return new SharedAccess(member.Value, _sharedPageHosts[check]);
+            return new SharedAccess(shared, _sharedPageHosts[check]);
         }
 
         private void EmitInstruction(in Step step, bool inDelaySlot, SharedAccess? shared = null)

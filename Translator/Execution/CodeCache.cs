@@ -2,7 +2,8 @@ namespace LoongsonDbt.Translator.Execution;
 
 /// <summary>
 /// Blocks by guest address, with a direct-mapped array in front of the dictionary for the
-/// dispatcher's hot lookup, and an index by guest page for invalidation.
+/// dispatcher's hot lookup, an index by guest page for invalidation, and one by constant successor for
+/// the region builder.
 /// </summary>
 public sealed class CodeCache
 {
@@ -11,6 +12,7 @@ public sealed class CodeCache
     private readonly Block?[] _fast = new Block?[FastEntries];
     private readonly Dictionary<ulong, Block> _blocks = [];
     private readonly Dictionary<ulong, List<Block>> _byPage = [];
+    private readonly Dictionary<ulong, List<Block>> _bySuccessor = [];
     private readonly Lock _lock = new();
 
     /// <summary>
@@ -30,6 +32,15 @@ public sealed class CodeCache
             {
                 return [.. _blocks.Values];
             }
+        }
+    }
+
+    /// <summary>The valid blocks that can continue at <paramref name="address"/> through a constant exit.</summary>
+    public Block[] PredecessorsOf(ulong address)
+    {
+        lock (_lock)
+        {
+            return _bySuccessor.TryGetValue(address, out List<Block>? blocks) ? [.. blocks] : [];
         }
     }
 
@@ -72,6 +83,19 @@ public sealed class CodeCache
                 }
 
                 list.Add(block);
+            }
+
+            foreach (ulong successor in RegionBuilder.ConstantSuccessors(block))
+            {
+                if (!_bySuccessor.TryGetValue(successor, out List<Block>? list))
+                {
+                    _bySuccessor[successor] = list = [];
+                }
+
+                if (!list.Contains(block)) // a branch to the instruction after its delay slot leads there twice
+                {
+                    list.Add(block);
+                }
             }
         }
 
@@ -133,6 +157,14 @@ public sealed class CodeCache
                 if (_fast[slot] == block)
                 {
                     _fast[slot] = null;
+                }
+
+                foreach (ulong successor in RegionBuilder.ConstantSuccessors(block))
+                {
+                    if (_bySuccessor.TryGetValue(successor, out List<Block>? predecessors))
+                    {
+                        predecessors.Remove(block);
+                    }
                 }
 
                 _graveyard.Add(block);

@@ -49,19 +49,19 @@ public static class RegionBuilder
     /// </summary>
     private static List<Block>? WithBlockBefore(List<Block> loop, CodeCache cache)
     {
-        Block[] head = [loop[0]];
-        long hot = Math.Max(1, Executions(head[0]) / HotFraction);
+        Block head = loop[0];
+        long hot = Math.Max(1, Executions(head) / HotFraction);
         List<Block>? best = null;
-        foreach (Block before in cache.Blocks)
+        foreach (Block before in cache.PredecessorsOf(head.Address))
         {
             if (before.Invalidated || before.Compiled is not null || Executions(before) < hot || loop.Contains(before)
-                || !ContinuesInto(before, head) || (best is not null && Executions(before) <= Executions(best[0])))
+                || (best is not null && Executions(before) <= Executions(best[0])))
             {
                 continue;
             }
 
             List<Block> region = Grow(before, cache, fullSystem: false);
-            if (region.Count > 1 && region[1] == head[0])
+            if (region.Count > 1 && region[1] == head)
             {
                 best = region;
             }
