@@ -208,6 +208,74 @@ public unsafe class EngineTests(EngineMode mode)
     }
 
     [Test]
+    public void TableLookupsByByteIndexesReadTheirEntries()
+    {
+        // md5's message words: lbu an index, dsll it by the entry size, daddu the table; the lookups share one check
+        // of the table's register over every entry a byte index can reach.
+        using var machine = new AssembledMachine(mode, $"""
+            dli $8, {DataAddress}
+            li $9, 0x1111
+            sw $9, 0x10($8)
+            li $9, 0x2222
+            sw $9, 0x2c($8)
+            li $9, 0x0b03
+            sh $9, 0x400($8)
+            b next
+            nop
+            next:
+            lbu $10, 0x400($8)
+            dsll $10, $10, 2
+            daddu $10, $8, $10
+            lw $2, 4($10)
+            lbu $11, 0x401($8)
+            dsll $11, $11, 2
+            daddu $11, $11, $8
+            lw $3, 0($11)
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.Syscall));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(0x1111UL));
+        Assert.That(machine.State->Gpr[3], Is.EqualTo(0x2222UL));
+    }
+
+    [Test]
+    public void TableLookupsFaultWhereAnIndexReachesAnUnmappedPage()
+    {
+        // The table's last 256 bytes of the page: its entries past them would be on the next page, which is unmapped,
+        // so the lookups make their own checks, and the one that goes there faults with its own address.
+        using var machine = new AssembledMachine(mode, $"""
+            dli $8, {DataAddress + 0xf00}
+            li $9, 7
+            sw $9, 0x20($8)
+            li $9, 0x4008
+            sh $9, 0x10($8)
+            li $4, 5
+            b next
+            nop
+            next:
+            lbu $10, 0x10($8)
+            dsll $10, $10, 2
+            daddu $10, $8, $10
+            lw $2, 0($10)
+            lbu $11, 0x11($8)
+            dsll $11, $11, 2
+            daddu $11, $8, $11
+            lw $4, 0($11)
+            syscall
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.TlbLoad));
+        Assert.That(machine.State->BadVAddr, Is.EqualTo(DataAddress + 0xf00 + 0x40 * 4));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(7UL));
+        Assert.That(machine.State->Gpr[4], Is.EqualTo(5UL));
+    }
+
+    [Test]
     public void StoresThroughOneBaseFaultWhereTheyCrossIntoAnUnmappedPage()
     {
         using var machine = new AssembledMachine(mode, $"""

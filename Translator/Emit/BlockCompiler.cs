@@ -580,6 +580,16 @@ public static unsafe class BlockCompiler
                 _il.Emit(OpCodes.Ldloc, sharing.Host);
                 _il.Emit(OpCodes.Ldc_I4, (int)(sharing.Member.Offset - sharing.Member.Check.LowestOffset));
                 _il.Emit(OpCodes.Add);
+                if (sharing.Member.Indexed)
+                {
+                    // Its base register is the check's plus an index.
+                    LoadGpr(step.Instruction.Base);
+                    LoadGpr(sharing.Member.Check.BaseRegister);
+                    _il.Emit(OpCodes.Sub);
+                    _il.Emit(OpCodes.Conv_U);
+                    _il.Emit(OpCodes.Add);
+                }
+
                 _tlb.EmitAccess(size, value, isStore);
             }
 

@@ -12,7 +12,10 @@ namespace LoongsonDbt.Translator.Emit;
 /// access is then a single host load or store. When the check fails (a miss, a page boundary, a code
 /// page for stores) each access takes its own path, so faults stay precise. A base register stepped by a
 /// constant (<c>daddiu $r, $r, imm</c>, a loop's pointer moving on between its accesses) keeps its group,
-/// the offsets after it counted from the register's value at the check.
+/// the offsets after it counted from the register's value at the check. A table lookup joins the group of the
+/// table's register too: an access through that register plus an index of known bounds (a byte loaded or
+/// masked, maybe scaled, as <c>lbu; dsll; daddu</c> computes md5's message word or a CRC table's entry) lies
+/// within the bounds' range, and the check covers it.
 /// </summary>
 public sealed class SharedPageCheck
 {
@@ -58,6 +61,7 @@ public sealed class SharedPageCheck
     {
         var membership = new SharedPageMember?[count];
         var open = new List<SharedPageCheck>();
+        var values = new IndexedValues();
         for (int i = 0; i < count; i++)
         {
             Step step = steps[i];
@@ -65,24 +69,13 @@ public sealed class SharedPageCheck
             if (semantic is null || semantic.MayRaise)
             {
                 open.Clear();
+                values.Forget(step.Instruction, semantic);
                 continue;
             }
 
             if (semantic.LoadSize + semantic.StoreSize is int size and > 0)
             {
-                bool isStore = semantic.StoreSize > 0;
-                int baseRegister = step.Instruction.Base;
-                SharedPageCheck? group = open.Find(g => g.BaseRegister == baseRegister && g.Size == size && g.IsStore == isStore);
-                if (group is null)
-                {
-                    group = new SharedPageCheck(baseRegister, size, isStore, step.Instruction.Immediate, i);
-                    open.Add(group);
-                    membership[i] = new SharedPageMember(group, step.Instruction.Immediate);
-                }
-                else if (group._stepped + step.Instruction.Immediate is long offset && group.TryAdd(offset))
-                {
-                    membership[i] = new SharedPageMember(group, offset);
-                }
+                membership[i] = Join(open, step.Instruction, size, semantic.StoreSize > 0, i, values);
             }
 
             if (semantic.DestinationShift >= 0)
@@ -98,6 +91,8 @@ public sealed class SharedPageCheck
                 {
                     open.RemoveAll(g => g.BaseRegister == destination);
                 }
+
+                values.Track(step.Instruction, destination);
             }
         }
 
@@ -112,25 +107,117 @@ public sealed class SharedPageCheck
         return membership;
     }
 
-    /// <summary>
-    /// Joins an access at <paramref name="offset"/> if it keeps every access naturally aligned once the lowest is
-    /// (offsets differ by multiples of the size) and the range within a page.
-    /// </summary>
-    private bool TryAdd(long offset)
+    /// <summary>The access's group, opened by it if there is none yet; null if it cannot join the one there is.</summary>
+    private static SharedPageMember? Join(List<SharedPageCheck> open, in DecodedInstruction access, int size, bool isStore, int step,
+        IndexedValues values)
     {
-        long lowest = Math.Min(LowestOffset, offset);
-        long highest = Math.Max(HighestOffset, offset);
-        if ((offset - LowestOffset) % Size != 0 || highest - lowest + Size > (long)GuestMemory.PageSize)
+        // An indexed access reaches GPR[table] + imm + [Lowest, Highest]; a plain one GPR[base] + imm.
+        TableEntry? table = values.TableOf(access.Base, size);
+        int baseRegister = table?.Table ?? access.Base;
+        long lowest = access.Immediate + (table?.Index.Lowest ?? 0);
+        long highest = access.Immediate + (table?.Index.Highest ?? 0);
+        SharedPageCheck? group = open.Find(g => g.BaseRegister == baseRegister && g.Size == size && g.IsStore == isStore);
+        if (group is null)
+        {
+            group = new SharedPageCheck(baseRegister, size, isStore, lowest, step);
+            if (!group.TryAdd(lowest, highest, counts: false))
+            {
+                return null;
+            }
+
+            open.Add(group);
+        }
+        else if (!group.TryAdd(group._stepped + lowest, group._stepped + highest, counts: true))
+        {
+            return null;
+        }
+
+        return new SharedPageMember(group, group._stepped + access.Immediate, Indexed: table is not null);
+    }
+
+    /// <summary>
+    /// Takes in accesses from <paramref name="lowest"/> to <paramref name="highest"/> (one, counted if
+    /// <paramref name="counts"/>) if that keeps every access naturally aligned once the lowest is (offsets differ by
+    /// multiples of the size) and the range within a page.
+    /// </summary>
+    private bool TryAdd(long lowest, long highest, bool counts)
+    {
+        long low = Math.Min(LowestOffset, lowest);
+        long high = Math.Max(HighestOffset, highest);
+        if ((lowest - LowestOffset) % Size != 0 || (highest - lowest) % Size != 0 || high - low + Size > (long)GuestMemory.PageSize)
         {
             return false;
         }
 
-        LowestOffset = lowest;
-        HighestOffset = highest;
-        Accesses++;
+        LowestOffset = low;
+        HighestOffset = high;
+        Accesses += counts ? 1 : 0;
         return true;
     }
+
+    /// <summary>
+    /// What a straight run of steps tells about register values: an index of known bounds (a byte or halfword loaded,
+    /// a value masked, then maybe scaled) and a table register plus such an index.
+    /// </summary>
+    private sealed class IndexedValues
+    {
+        private readonly Bounds?[] _indexes = new Bounds?[32];
+        private readonly TableEntry?[] _entries = new TableEntry?[32];
+
+        /// <summary>The table <paramref name="register"/> points into, if every entry it may point at is aligned for <paramref name="size"/>.</summary>
+        public TableEntry? TableOf(int register, int size) =>
+            _entries[register] is { } entry && entry.Index.Step % size == 0 && entry.Index.Lowest % size == 0 ? entry : null;
+
+        /// <summary>The facts after <paramref name="instruction"/> wrote <paramref name="destination"/>.</summary>
+        public void Track(in DecodedInstruction instruction, int destination)
+        {
+            Bounds? index = instruction.Name switch
+            {
+                InstructionName.Lbu => new Bounds(0, byte.MaxValue, 1),
+                InstructionName.Lhu => new Bounds(0, ushort.MaxValue, 1),
+                InstructionName.Andi => new Bounds(0, instruction.UnsignedImmediate, 1),
+                InstructionName.Dsll when _indexes[instruction.Rt] is { } scaled =>
+                    new Bounds(scaled.Lowest << instruction.Sa, scaled.Highest << instruction.Sa, scaled.Step << instruction.Sa),
+                _ => null,
+            };
+            TableEntry? entry = instruction.Name == InstructionName.Daddu ? Entry(instruction.Rs, instruction.Rt) ?? Entry(instruction.Rt, instruction.Rs) : null;
+            Forget(destination);
+            _indexes[destination] = destination == 0 ? null : index;
+            _entries[destination] = destination == 0 ? null : entry;
+        }
+
+        /// <summary>After a step that calls into the runtime: its destination is no longer known.</summary>
+        public void Forget(in DecodedInstruction instruction, Semantic? semantic)
+        {
+            if (semantic is { DestinationShift: >= 0 })
+            {
+                Forget((int)(instruction.Word >> semantic.DestinationShift) & 0x1F);
+            }
+        }
+
+        private TableEntry? Entry(int table, int index) =>
+            table != 0 && table != index && _indexes[table] is null && _indexes[index] is { } bounds ? new TableEntry(table, bounds) : null;
+
+        private void Forget(int register)
+        {
+            _indexes[register] = null;
+            _entries[register] = null;
+            for (int r = 0; r < 32; r++)
+            {
+                _entries[r] = _entries[r]?.Table == register ? null : _entries[r];
+            }
+        }
+    }
+
+    /// <summary>A value in [<paramref name="Lowest"/>, <paramref name="Highest"/>], a multiple of <paramref name="Step"/>.</summary>
+    private sealed record Bounds(long Lowest, long Highest, long Step);
+
+    /// <summary>A register's value: GPR[<paramref name="Table"/>] plus an index within <paramref name="Index"/>.</summary>
+    private sealed record TableEntry(int Table, Bounds Index);
 }
 
-/// <summary>An access served by <paramref name="Check"/>, at <paramref name="Offset"/> from its base register's value at the check.</summary>
-public readonly record struct SharedPageMember(SharedPageCheck Check, long Offset);
+/// <summary>
+/// An access served by <paramref name="Check"/>, at <paramref name="Offset"/> from the check's base register's value at the
+/// check; if <paramref name="Indexed"/>, plus what its own base register holds beyond the check's (an index).
+/// </summary>
+public readonly record struct SharedPageMember(SharedPageCheck Check, long Offset, bool Indexed = false);
