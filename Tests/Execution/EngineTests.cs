@@ -297,6 +297,36 @@ public unsafe class EngineTests(EngineMode mode)
     }
 
     [Test]
+    public void StoreIntoTheSecondPageOfABlockRunsTheNewCode()
+    {
+        // The routine's block runs on from one page into the next; rewriting its instruction there ("li v0,1" becomes
+        // "li v0,2") must drop the block, though the first page was not written.
+        using var machine = new AssembledMachine(mode, $"""
+            dli $16, {CodeAddress + 0xff8}
+            jalr $16
+            nop
+            move $17, $2
+            dli $9, 0x24020002
+            sw $9, 8($16)
+            jalr $16
+            nop
+            syscall
+            .org 0xff8
+            nop
+            nop
+            li $2, 1
+            jr $31
+            nop
+            """);
+
+        machine.Run();
+
+        Assert.That(machine.State->Exception, Is.EqualTo(GuestException.Syscall));
+        Assert.That(machine.State->Gpr[17], Is.EqualTo(1UL));
+        Assert.That(machine.State->Gpr[2], Is.EqualTo(2UL));
+    }
+
+    [Test]
     public void StoreOverTranslatedCodeRunsTheNewCode()
     {
         // Run a routine that returns 1 in v0, then patch its first instruction to "li v0,2" and run again.

@@ -47,7 +47,10 @@ public sealed class BlockBuilder
                 break;
             }
 
-            bool pageEnd = (pc & ~GuestMemory.PageMask) == 0;
+            // A block goes on into the next page only where both pages keep their mapping (a process's, a kernel's
+            // unmapped segments): elsewhere the next page may map to other code by the time the block runs again.
+            // Cut there, a loop such as md5's second round was two blocks, with a page check apiece.
+            bool pageEnd = (pc & ~GuestMemory.PageMask) == 0 && !(_memory.HasFixedMapping(pc - 4) && _memory.HasFixedMapping(pc));
             if (EndsBlock(instruction) || pageEnd || count >= MaxInstructions)
             {
                 break;
