@@ -51,7 +51,7 @@ public static unsafe class BlockCompiler
     public static void Emit(IReadOnlyList<Block> region, ILGenerator il, ChainLinks? links, bool fullSystem = false) =>
         new Emitter(region, il, links, fullSystem).EmitRegion();
 
-    /// <summary>An access that shares <see cref="Check"/>, whose host address <see cref="Host"/> holds (0 when it failed).</summary>
+    /// <summary>An access that shares its <see cref="Member"/>'s check, whose host address <see cref="Host"/> holds (0 when it failed).</summary>
     private readonly record struct SharedAccess(SharedPageMember Member, LocalBuilder Host);
 
     private sealed class Emitter
