@@ -313,7 +313,7 @@ public static unsafe class BlockCompiler
 
                     if (semantic.DestinationShift >= 0)
                     {
-                        Use((int)(instruction.Word >> semantic.DestinationShift) & 0x1F, write: true);
+                        Use(semantic.DestinationOf(instruction), write: true);
                     }
                 }
 
@@ -425,7 +425,7 @@ public static unsafe class BlockCompiler
                 return;
             }
 
-            int destination = (int)(step.Instruction.Word >> semantic.DestinationShift) & 0x1F;
+            int destination = semantic.DestinationOf(step.Instruction);
             if (destination != 0 && _registersInLocals && ResultIsWord(step.Instruction, semantic))
             {
                 StoreWord(destination, result);

@@ -66,10 +66,15 @@ public sealed class SharedPageCheck
         {
             Step step = steps[i];
             Semantic? semantic = step.Semantic;
+            int destination = semantic is { DestinationShift: >= 0 } ? semantic.DestinationOf(step.Instruction) : -1;
             if (semantic is null || semantic.MayRaise)
             {
                 open.Clear();
-                values.Forget(step.Instruction, semantic);
+                if (destination >= 0)
+                {
+                    values.Forget(destination);
+                }
+
                 continue;
             }
 
@@ -78,9 +83,8 @@ public sealed class SharedPageCheck
                 membership[i] = Join(open, step.Instruction, size, semantic.StoreSize > 0, i, values);
             }
 
-            if (semantic.DestinationShift >= 0)
+            if (destination >= 0)
             {
-                int destination = (int)(step.Instruction.Word >> semantic.DestinationShift) & 0x1F;
                 bool stepsByConstant = step.Instruction.Name == InstructionName.Daddiu && step.Instruction.Rs == destination;
                 foreach (SharedPageCheck group in open)
                 {
@@ -186,19 +190,11 @@ public sealed class SharedPageCheck
             _entries[destination] = destination == 0 ? null : entry;
         }
 
-        /// <summary>After a step that calls into the runtime: its destination is no longer known.</summary>
-        public void Forget(in DecodedInstruction instruction, Semantic? semantic)
-        {
-            if (semantic is { DestinationShift: >= 0 })
-            {
-                Forget((int)(instruction.Word >> semantic.DestinationShift) & 0x1F);
-            }
-        }
-
         private TableEntry? Entry(int table, int index) =>
             table != 0 && table != index && _indexes[table] is null && _indexes[index] is { } bounds ? new TableEntry(table, bounds) : null;
 
-        private void Forget(int register)
+        /// <summary>What was known of <paramref name="register"/>, and of values computed from it, no longer holds.</summary>
+        public void Forget(int register)
         {
             _indexes[register] = null;
             _entries[register] = null;

@@ -68,7 +68,7 @@ public static unsafe class Interpreter
             return Fault(state, in step, inDelaySlot);
         }
 
-        int target = (int)(instruction.Word >> semantic.DestinationShift) & 0x1F;
+        int target = semantic.DestinationOf(instruction);
         if (target != 0)
         {
             state->Gpr[target] = result;
@@ -105,7 +105,7 @@ public static unsafe class Interpreter
         {
             case ResultKind.Gpr:
                 ulong value = SemanticCall.CallGpr(semantic.FunctionPointer, operands.Length, arguments);
-                int destination = (int)(instruction.Word >> semantic.DestinationShift) & 0x1F;
+                int destination = semantic.DestinationOf(instruction);
                 if (destination != 0 && state->Exception == GuestException.None)
                 {
                     state->Gpr[destination] = value;

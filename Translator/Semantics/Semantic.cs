@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using LoongsonDbt.Translator.Decoding;
 
 namespace LoongsonDbt.Translator.Semantics;
@@ -43,6 +44,10 @@ public sealed class Semantic
 
     /// <summary>Bit position of the destination GPR field (11 for rd, 16 for rt), or -1.</summary>
     public int DestinationShift { get; }
+
+    /// <summary>The GPR the result of <paramref name="instruction"/> goes to (0 discards it), when <see cref="DestinationShift"/> names one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DestinationOf(in DecodedInstruction instruction) => (int)(instruction.Word >> DestinationShift) & 0x1F;
 
     /// <summary>When the GPR result is a sign-extended 32-bit value (<see cref="SignExtendedWordAttribute"/>).</summary>
     public WordResult WordResult { get; }
