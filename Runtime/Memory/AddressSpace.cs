@@ -138,18 +138,14 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
     /// <summary>Copies guest memory out, as a system call reading a user buffer; false if any byte is not readable.</summary>
     public bool TryRead(ulong address, Span<byte> destination)
     {
-        for (int done = 0; done < destination.Length;)
+        foreach (PagePiece piece in new PagePieces(address, destination.Length))
         {
-            ulong at = address + (ulong)done;
-            if (!_pages.TryGetValue(at & GuestMemory.PageMask, out Page? page) || (page.Protection & PageProtection.Read) == 0)
+            if (!_pages.TryGetValue(piece.PageAddress, out Page? page) || (page.Protection & PageProtection.Read) == 0)
             {
                 return false;
             }
 
-            int offset = (int)(at & ~GuestMemory.PageMask);
-            int count = Math.Min(destination.Length - done, (int)GuestMemory.PageSize - offset);
-            new ReadOnlySpan<byte>(page.Host + offset, count).CopyTo(destination[done..]);
-            done += count;
+            new ReadOnlySpan<byte>(page.Host + piece.PageOffset, piece.Count).CopyTo(destination[piece.Done..]);
         }
 
         return true;
@@ -186,16 +182,11 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
             _files.Add(file);
         }
 
-        for (int done = 0; done < length;)
+        foreach (PagePiece piece in new PagePieces(address, length))
         {
-            ulong at = address + (ulong)done;
-            ulong pageAddress = at & GuestMemory.PageMask;
-            Page page = _pages[pageAddress];
-            NoteCodeWrite(pageAddress, page);
-            int pageOffset = (int)(at & ~GuestMemory.PageMask);
-            int count = Math.Min(length - done, (int)GuestMemory.PageSize - pageOffset);
-            page.FillFromFile(file, offset + done, pageOffset, count);
-            done += count;
+            Page page = _pages[piece.PageAddress];
+            NoteCodeWrite(piece.PageAddress, page);
+            page.FillFromFile(file, offset + piece.Done, piece.PageOffset, piece.Count);
         }
     }
 
@@ -310,20 +301,15 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
 
     private bool TryWrite(ulong address, ReadOnlySpan<byte> source, bool requireWritable)
     {
-        for (int done = 0; done < source.Length;)
+        foreach (PagePiece piece in new PagePieces(address, source.Length))
         {
-            ulong at = address + (ulong)done;
-            ulong pageAddress = at & GuestMemory.PageMask;
-            if (!_pages.TryGetValue(pageAddress, out Page? page) || (requireWritable && (page.Protection & PageProtection.Write) == 0))
+            if (!_pages.TryGetValue(piece.PageAddress, out Page? page) || (requireWritable && (page.Protection & PageProtection.Write) == 0))
             {
                 return false;
             }
 
-            NoteCodeWrite(pageAddress, page);
-            int offset = (int)(at & ~GuestMemory.PageMask);
-            int count = Math.Min(source.Length - done, (int)GuestMemory.PageSize - offset);
-            source.Slice(done, count).CopyTo(new Span<byte>(page.Host + offset, count));
-            done += count;
+            NoteCodeWrite(piece.PageAddress, page);
+            source.Slice(piece.Done, piece.Count).CopyTo(new Span<byte>(page.Host + piece.PageOffset, piece.Count));
         }
 
         return true;
@@ -390,6 +376,34 @@ public sealed unsafe class AddressSpace : IGuestMemory, IDisposable
         for (ulong page = address & GuestMemory.PageMask; page < end; page += GuestMemory.PageSize)
         {
             yield return page;
+        }
+    }
+
+    /// <summary>The piece of a byte range that lies in one page: <see cref="Count"/> bytes from <see cref="PageOffset"/>, <see cref="Done"/> bytes into the range.</summary>
+    private readonly record struct PagePiece(ulong PageAddress, int PageOffset, int Done, int Count);
+
+    /// <summary>[address, address + length) in pieces cut at page boundaries, in order; a struct, so a copy loop allocates nothing.</summary>
+    private struct PagePieces(ulong address, int length)
+    {
+        private int _done;
+
+        public PagePiece Current { get; private set; }
+
+        public readonly PagePieces GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_done >= length)
+            {
+                return false;
+            }
+
+            ulong at = address + (ulong)_done;
+            int pageOffset = (int)(at & ~GuestMemory.PageMask);
+            int count = Math.Min(length - _done, (int)GuestMemory.PageSize - pageOffset);
+            Current = new PagePiece(at & GuestMemory.PageMask, pageOffset, _done, count);
+            _done += count;
+            return true;
         }
     }
 
