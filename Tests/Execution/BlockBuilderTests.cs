@@ -10,7 +10,7 @@ namespace LoongsonDbt.Tests.Execution;
 [TestFixture]
 public unsafe class BlockBuilderTests
 {
-    private const ulong CodeAddress = 0x1_2000_0000;
+    private const ulong CodeAddress = AssembledMachine.CodeAddress;
 
     // Four instructions from 0xff8: two on the first page, then daddiu and the return on the second.
     private const string AcrossAPage = """
@@ -25,7 +25,7 @@ public unsafe class BlockBuilderTests
     [Test]
     public void AProcessBlockRunsOnIntoTheNextPage()
     {
-        using var memory = Assembled(AcrossAPage);
+        using AddressSpace memory = AssembledCode.Map(AcrossAPage);
 
         Block block = new BlockBuilder(memory, Decoder.Loongson3).Build(CodeAddress + 0xff8)!;
 
@@ -36,22 +36,13 @@ public unsafe class BlockBuilderTests
     [Test]
     public void WhereTheNextPageMayMapElsewhereTheBlockEndsAtThePage()
     {
-        using var memory = Assembled(AcrossAPage);
+        using AddressSpace memory = AssembledCode.Map(AcrossAPage);
 
         Block block = new BlockBuilder(new RemappableMemory(memory), Decoder.Loongson3).Build(CodeAddress + 0xff8)!;
 
         Assert.That(block.Steps, Has.Length.EqualTo(2));
         Assert.That(block.End, Is.EqualTo(CodeAddress + 0x1000));
         Assert.That(block.Pages, Is.EqualTo(new[] { CodeAddress }));
-    }
-
-    private static AddressSpace Assembled(string source)
-    {
-        byte[] code = GuestAssembler.Assemble(source);
-        var memory = new AddressSpace();
-        memory.Map(CodeAddress, 0x2000, PageProtection.All);
-        memory.Poke(CodeAddress, code);
-        return memory;
     }
 
     /// <summary>A process's memory as a machine's mapped segments would be: no page keeps its mapping.</summary>

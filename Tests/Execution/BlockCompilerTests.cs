@@ -11,7 +11,7 @@ namespace LoongsonDbt.Tests.Execution;
 [TestFixture]
 public unsafe class BlockCompilerTests
 {
-    private const ulong CodeAddress = 0x1_2000_0000;
+    private const ulong CodeAddress = AssembledMachine.CodeAddress;
 
     [Test]
     public void ABlockWhoseTailIsALoopOfItsRegionRunsOnInTheLoop()
@@ -19,8 +19,7 @@ public unsafe class BlockCompilerTests
         // The entry block runs to the loop's branch, so it holds the loop's body after its first instruction; compiled,
         // it branches into the loop block there. Its first result is a word ($4, 32-bit wrap-around) the loop goes on
         // adding to, so it must reach the loop sign-extended.
-        using var memory = new AddressSpace();
-        Block[] region = Build(memory, """
+        using AddressSpace memory = AssembledCode.Map("""
             entry:
             addu $4, $5, $6
             loop:
@@ -29,7 +28,8 @@ public unsafe class BlockCompilerTests
             bnez $2, loop
             nop
             syscall
-            """, 0x00, 0x04);
+            """);
+        Block[] region = Build(memory, 0x00, 0x04);
         Assert.That(region[0].Steps, Has.Length.EqualTo(5), "the entry holds the loop's body");
 
         using GuestCpu compiled = new(), interpreted = new();
@@ -55,11 +55,8 @@ public unsafe class BlockCompilerTests
         Assert.That(compiled.State->Gpr[2], Is.Zero);
     }
 
-    private static Block[] Build(AddressSpace memory, string source, params ulong[] offsets)
+    private static Block[] Build(AddressSpace memory, params ulong[] offsets)
     {
-        byte[] code = GuestAssembler.Assemble(source);
-        memory.Map(CodeAddress, 0x1000, PageProtection.All);
-        memory.Poke(CodeAddress, code);
         var builder = new BlockBuilder(memory, Decoder.Loongson3);
         return [.. offsets.Select(offset => builder.Build(CodeAddress + offset)!)];
     }

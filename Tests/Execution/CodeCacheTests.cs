@@ -9,7 +9,7 @@ namespace LoongsonDbt.Tests.Execution;
 [TestFixture]
 public class CodeCacheTests
 {
-    private const ulong CodeAddress = 0x1_2000_0000;
+    private const ulong CodeAddress = AssembledMachine.CodeAddress;
 
     // 0x0000 entry: b loop ; nop                          (-> loop)
     // 0x0008 loop:  addiu $2,$2,-1 ; bnez $2,loop ; nop    (-> loop | 0x0014)
@@ -32,7 +32,7 @@ public class CodeCacheTests
     [Test]
     public void PredecessorsAreTheBlocksWhoseConstantExitsLeadThere()
     {
-        using var memory = new AddressSpace();
+        using AddressSpace memory = AssembledCode.Map(Source);
         (CodeCache cache, Block entry, Block loop, Block ret, Block other) = Translate(memory);
 
         Assert.That(cache.PredecessorsOf(loop.Address), Is.EquivalentTo(new[] { entry, loop, other }));
@@ -43,7 +43,7 @@ public class CodeCacheTests
     [Test]
     public void AnInvalidatedBlockIsNoLongerAPredecessor()
     {
-        using var memory = new AddressSpace();
+        using AddressSpace memory = AssembledCode.Map(Source);
         (CodeCache cache, Block entry, Block loop, _, Block other) = Translate(memory);
 
         cache.InvalidatePage(CodeAddress);
@@ -54,9 +54,6 @@ public class CodeCacheTests
 
     private static (CodeCache, Block Entry, Block Loop, Block Return, Block Other) Translate(AddressSpace memory)
     {
-        byte[] code = GuestAssembler.Assemble(Source);
-        memory.Map(CodeAddress, 0x2000, PageProtection.All);
-        memory.Poke(CodeAddress, code);
         var builder = new BlockBuilder(memory, Decoder.Loongson3);
         var cache = new CodeCache();
         Block[] blocks = [.. new ulong[] { 0x0000, 0x0008, 0x0014, 0x1000 }.Select(offset => builder.Build(CodeAddress + offset)!)];

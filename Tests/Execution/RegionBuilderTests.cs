@@ -13,7 +13,7 @@ namespace LoongsonDbt.Tests.Execution;
 [TestFixture]
 public class RegionBuilderTests
 {
-    private const ulong CodeAddress = 0x1_2000_0000;
+    private const ulong CodeAddress = AssembledMachine.CodeAddress;
 
     // 0x00 head:  addiu $2,$2,-1 ; beq $2,$3,cold ; nop          (head -> cold | body)
     // 0x0c body:  daddu $4,$4,$2 ; bnez $2,head ; nop             (body -> head | after)
@@ -166,10 +166,7 @@ public class RegionBuilderTests
     /// <summary>Forms the blocks at the given offsets and gives them run counts as the interpreter would have.</summary>
     private static (CodeCache, Block, AddressSpace) Translate(string source, (ulong Offset, long Runs)[] blocks)
     {
-        byte[] code = GuestAssembler.Assemble(source);
-        var memory = new AddressSpace();
-        memory.Map(CodeAddress, 0x1000, PageProtection.All);
-        memory.Poke(CodeAddress, code);
+        AddressSpace memory = AssembledCode.Map(source);
         var builder = new BlockBuilder(memory, Decoder.Loongson3);
         var cache = new CodeCache();
         foreach ((ulong offset, long runs) in blocks)

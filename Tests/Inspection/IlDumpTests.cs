@@ -13,12 +13,12 @@ namespace LoongsonDbt.Tests.Inspection;
 [TestFixture]
 public unsafe class IlDumpTests
 {
-    private const ulong CodeAddress = 0x1_2000_0000;
+    private const ulong CodeAddress = AssembledMachine.CodeAddress;
 
     [Test]
     public void DumpedBlockLoadsAndComputesWhatTheInterpreterComputes()
     {
-        byte[] code = GuestAssembler.Assemble("""
+        using AddressSpace memory = AssembledCode.Map("""
             daddiu $2, $4, 100
             dsll $3, $2, 3
             xor $5, $3, $4
@@ -26,9 +26,6 @@ public unsafe class IlDumpTests
             beq $6, $0, 0x40
             addu $7, $6, $5
             """);
-        using var memory = new AddressSpace();
-        memory.Map(CodeAddress, 0x1000, PageProtection.All);
-        memory.Poke(CodeAddress, code);
         Block block = new BlockBuilder(memory, Decoder.Loongson3).Build(CodeAddress)!;
         string path = Path.Combine(Path.GetTempPath(), $"loongson-dbt-dump-{Guid.NewGuid():n}.dll");
         var context = new AssemblyLoadContext("dump", isCollectible: true);

@@ -18,9 +18,7 @@ public sealed unsafe class AssembledMachine : IDisposable
 
     public AssembledMachine(EngineMode mode, string source)
     {
-        byte[] code = GuestAssembler.Assemble(source);
-        _memory.Map(CodeAddress, (ulong)code.Length + 0x1000, PageProtection.All);
-        _memory.Poke(CodeAddress, code);
+        AssembledCode.MapInto(_memory, source);
         _memory.Map(DataAddress, 0x1000, PageProtection.ReadWrite);
         _memory.Attach(_cpu.State);
         _cpu.State->Pc = CodeAddress;
